@@ -1,0 +1,156 @@
+package org.casetracker.domain.casefile;
+
+import org.casetracker.domain.casefile.CaseFile.ClaimView;
+import org.casetracker.domain.casefile.CaseFile.Correction;
+import org.casetracker.domain.casefile.CaseFile.DocketEntry;
+import org.casetracker.domain.casefile.CaseFile.FindingView;
+import org.casetracker.domain.casefile.CaseFile.RelatedCase;
+import org.casetracker.domain.casefile.CaseFile.StatusChange;
+import org.casetracker.domain.casefile.ResolvedHistory.Dated;
+import org.casetracker.domain.cases.CaseEvent.CaseClosed;
+import org.casetracker.domain.cases.CaseEvent.CaseLinked;
+import org.casetracker.domain.cases.CaseEvent.CaseOpened;
+import org.casetracker.domain.cases.CaseEvent.CaseReopened;
+import org.casetracker.domain.cases.CaseStatus;
+import org.casetracker.domain.claims.ClaimEvent.ClaimAsserted;
+import org.casetracker.domain.claims.ClaimEvent.ClaimDisposed;
+import org.casetracker.domain.claims.ClaimEvent.FindingRecorded;
+import org.casetracker.domain.claims.ClaimStatus;
+import org.casetracker.domain.filings.FilingChanges;
+import org.casetracker.domain.filings.FilingEvent.FilingCorrected;
+import org.casetracker.domain.filings.FilingEvent.FilingRecorded;
+import org.casetracker.domain.filings.FilingEvent.FilingRetracted;
+import org.casetracker.domain.filings.FilingEvent.MotionDecided;
+import org.casetracker.domain.filings.FilingType;
+import org.casetracker.domain.filings.MotionStatus;
+import org.casetracker.domain.shared.ClaimId;
+import org.casetracker.domain.shared.DocketEvent;
+import org.casetracker.domain.shared.FilingId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The accumulator of {@link CaseFileFold}: events are applied in legal order. It is mutable for speed
+ * (a docket of 10,000 entries is not copied per event) and never escapes the fold.
+ */
+final class CaseFileBuilder {
+
+    private static final Comparator<DocketEntry> DOCKET_ORDER = Comparator
+            .comparing(DocketEntry::dateFiled)
+            .thenComparing(DocketEntry::entryNumber, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    private final ResolvedHistory history;
+    private final boolean includeRetracted;
+    private CaseOpened opened;
+    private StatusChange lastStatusChange;
+    private final List<RelatedCase> related = new ArrayList<>();
+    private final Map<ClaimId, ClaimView> claims = new LinkedHashMap<>();
+    private final Map<FilingId, DocketEntry> docket = new LinkedHashMap<>();
+    private long lastPosition = -1;
+
+    CaseFileBuilder(ResolvedHistory history, boolean includeRetracted) {
+        this.history = history;
+        this.includeRetracted = includeRetracted;
+    }
+
+    void evolve(Dated dated) {
+        DocketEvent event = dated.recorded().event();
+        lastPosition = Math.max(lastPosition, dated.recorded().position());
+        if (history.isUndoneEffect(event)) {
+            return;
+        }
+        if (event instanceof CaseOpened caseOpened) {
+            opened = caseOpened;
+        } else if (event instanceof CaseClosed closed) {
+            lastStatusChange = new StatusChange(CaseStatus.CLOSED, closed.disposition(), dated.on(),
+                    closed.byFiling(), closed.source());
+        } else if (event instanceof CaseReopened reopened) {
+            lastStatusChange = new StatusChange(CaseStatus.OPEN, null, dated.on(), reopened.byFiling(),
+                    reopened.source());
+        } else if (event instanceof CaseLinked linked) {
+            related.add(new RelatedCase(linked.relation(), linked.otherCaseId(), dated.on(), linked.byFiling(),
+                    linked.source()));
+        } else if (event instanceof ClaimAsserted asserted) {
+            claims.put(asserted.claimId(), new ClaimView(asserted.claimId(), asserted.count(), asserted.type(),
+                    asserted.title(), asserted.legalBasis(), asserted.assertedIn(), asserted.assertedOn(),
+                    ClaimStatus.PENDING, null, null, List.of(), asserted.source()));
+        } else if (event instanceof FindingRecorded found) {
+            claims.computeIfPresent(found.claimId(), (id, claim) -> withFinding(claim,
+                    new FindingView(found.finding(), dated.on(), found.byFiling(), found.source())));
+        } else if (event instanceof ClaimDisposed disposed) {
+            claims.computeIfPresent(disposed.claimId(), (id, c) -> new ClaimView(c.id(), c.count(), c.type(),
+                    c.title(), c.legalBasis(), c.assertedIn(), c.assertedOn(), disposed.disposition(), dated.on(),
+                    disposed.byFiling(), c.findings(), c.source()));
+        } else if (event instanceof FilingRecorded filing) {
+            recordFiling(filing, dated.on());
+        } else if (event instanceof MotionDecided decided) {
+            docket.computeIfPresent(decided.filingId(), (id, e) -> new DocketEntry(e.id(), e.entryNumber(),
+                    e.dateFiled(), e.dateFiledEstimated(), e.filedBy(), e.type(), e.title(), e.description(),
+                    e.pageCount(), e.claimIds(), e.source(), decided.outcome(), dated.on(), decided.byFiling(),
+                    e.effects(), e.corrections(), e.retracted(), e.retractionReason()));
+        }
+    }
+
+    private static ClaimView withFinding(ClaimView c, FindingView finding) {
+        List<FindingView> findings = new ArrayList<>(c.findings());
+        findings.add(finding);
+        return new ClaimView(c.id(), c.count(), c.type(), c.title(), c.legalBasis(), c.assertedIn(), c.assertedOn(),
+                c.status(), c.disposedOn(), c.disposedBy(), List.copyOf(findings), c.source());
+    }
+
+    /** The entry as recorded, with every known correction applied, marked if retracted. */
+    private void recordFiling(FilingRecorded filing, LocalDate effectiveDate) {
+        Optional<RecordedEvent> retraction = history.retractionOf(filing.filingId());
+        if (retraction.isPresent() && !includeRetracted) {
+            return;
+        }
+        FilingRecorded current = filing;
+        List<Correction> corrections = new ArrayList<>();
+        for (RecordedEvent recorded : history.correctionsOf(filing.filingId())) {
+            FilingCorrected corrected = (FilingCorrected) recorded.event();
+            current = corrected(current, corrected.changes());
+            corrections.add(new Correction(recorded.recordedAt(), corrected.reason(), recorded.eventId()));
+        }
+        MotionStatus status = current.type() == FilingType.MOTION ? MotionStatus.PENDING : null;
+        String retractionReason = retraction.map(r -> ((FilingRetracted) r.event()).reason()).orElse(null);
+        docket.put(filing.filingId(), new DocketEntry(current.filingId(), current.entryNumber(), effectiveDate,
+                current.dateFiledEstimated(), current.filedBy(), current.type(), current.title(),
+                current.description(), current.pageCount(), current.claimIds(), current.source(), status, null, null,
+                current.effects(), List.copyOf(corrections), retraction.isPresent(), retractionReason));
+    }
+
+    private static FilingRecorded corrected(FilingRecorded f, FilingChanges c) {
+        return new FilingRecorded(f.filingId(), f.caseId(), f.entryNumber(),
+                c.dateFiled() != null ? c.dateFiled() : f.dateFiled(),
+                c.dateFiledEstimated() != null ? c.dateFiledEstimated() : f.dateFiledEstimated(),
+                c.filedBy() != null ? c.filedBy() : f.filedBy(),
+                c.type() != null ? c.type() : f.type(),
+                c.title() != null ? c.title() : f.title(),
+                c.description() != null ? c.description() : f.description(),
+                c.pageCount() != null ? c.pageCount() : f.pageCount(),
+                c.claimIds() != null ? c.claimIds() : f.claimIds(),
+                c.source() != null ? c.source() : f.source(),
+                f.effects());
+    }
+
+    Optional<CaseFile> build(LocalDate asOf, Instant knownAt) {
+        if (opened == null) {
+            return Optional.empty();
+        }
+        CaseStatus status = lastStatusChange == null ? CaseStatus.OPEN : lastStatusChange.status();
+        List<ClaimView> claimList = claims.values().stream()
+                .sorted(Comparator.comparingInt(ClaimView::count)).toList();
+        List<DocketEntry> entries = docket.values().stream().sorted(DOCKET_ORDER).toList();
+        return Optional.of(new CaseFile(opened.caseId(), opened.court(), opened.courtName(), opened.docketNumber(),
+                opened.caption(), opened.filedOn(), opened.judge(), opened.parties(), opened.source(), status,
+                lastStatusChange == null ? null : lastStatusChange.disposition(), lastStatusChange,
+                List.copyOf(related), claimList, entries, asOf, knownAt, lastPosition));
+    }
+}

@@ -1,0 +1,120 @@
+package org.casetracker.domain.casefile;
+
+import org.casetracker.domain.cases.CaseEvent.CaseEffectsRetracted;
+import org.casetracker.domain.claims.ClaimEvent.ClaimEffectsRetracted;
+import org.casetracker.domain.filings.FilingEvent.FilingCorrected;
+import org.casetracker.domain.filings.FilingEvent.FilingRecorded;
+import org.casetracker.domain.filings.FilingEvent.FilingRetracted;
+import org.casetracker.domain.filings.FilingEvent.MotionRulingRetracted;
+import org.casetracker.domain.shared.DocketEvent;
+import org.casetracker.domain.shared.FilingId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The record of one case as known at an instant, with the two clocks resolved.
+ * <p>
+ * First the transaction-time cut: only events recorded at or before {@code knownAt} count. Then
+ * corrections and retractions, which fix the record rather than add legal facts, are applied to what
+ * they fix: a corrected filing date moves the filing and its effects to the new legal date; a retracted
+ * filing and its effects drop out. What remains are the legal events, each with its effective legal
+ * date, in legal order (ties in recorded order): the valid-time cut {@code asOf} is taken on those.
+ */
+public final class ResolvedHistory {
+
+    /** A legal event with the legal date it takes effect on, after corrections. */
+    public record Dated(LocalDate on, RecordedEvent recorded) {
+    }
+
+    private final List<Dated> legalOrder;
+    private final Map<FilingId, List<RecordedEvent>> corrections;
+    private final Map<FilingId, RecordedEvent> retractedFilings;
+    private final Set<FilingId> undoneEffects;
+
+    private ResolvedHistory(List<Dated> legalOrder, Map<FilingId, List<RecordedEvent>> corrections,
+                            Map<FilingId, RecordedEvent> retractedFilings, Set<FilingId> undoneEffects) {
+        this.legalOrder = legalOrder;
+        this.corrections = corrections;
+        this.retractedFilings = retractedFilings;
+        this.undoneEffects = undoneEffects;
+    }
+
+    /** Resolves the events of one case (in any order) as known at {@code knownAt}; null means now. */
+    public static ResolvedHistory of(List<RecordedEvent> events, Instant knownAt) {
+        List<RecordedEvent> known = events.stream()
+                .filter(e -> knownAt == null || !e.recordedAt().isAfter(knownAt))
+                .sorted(Comparator.comparingLong(RecordedEvent::position))
+                .toList();
+        Map<FilingId, LocalDate> filingDates = new HashMap<>();
+        Map<FilingId, List<RecordedEvent>> corrections = new HashMap<>();
+        Map<FilingId, RecordedEvent> retracted = new HashMap<>();
+        Set<FilingId> undone = new HashSet<>();
+        List<RecordedEvent> legal = new ArrayList<>();
+        for (RecordedEvent recorded : known) {
+            DocketEvent event = recorded.event();
+            if (event instanceof FilingCorrected corrected) {
+                corrections.computeIfAbsent(corrected.filingId(), id -> new ArrayList<>()).add(recorded);
+                if (corrected.changes().dateFiled() != null) {
+                    filingDates.put(corrected.filingId(), corrected.changes().dateFiled());
+                }
+            } else if (event instanceof FilingRetracted retraction) {
+                retracted.put(retraction.filingId(), recorded);
+                undone.add(retraction.filingId());
+            } else if (event instanceof CaseEffectsRetracted undo) {
+                undone.add(undo.byFiling());
+            } else if (event instanceof ClaimEffectsRetracted undo) {
+                undone.add(undo.byFiling());
+            } else if (event instanceof MotionRulingRetracted undo) {
+                undone.add(undo.byFiling());
+            } else {
+                if (event instanceof FilingRecorded filing) {
+                    filingDates.putIfAbsent(filing.filingId(), filing.dateFiled());
+                }
+                legal.add(recorded);
+            }
+        }
+        List<Dated> legalOrder = legal.stream()
+                .map(recorded -> new Dated(effectiveDate(recorded.event(), filingDates), recorded))
+                .sorted(Comparator.comparing(Dated::on).thenComparingLong(d -> d.recorded().position()))
+                .toList();
+        return new ResolvedHistory(legalOrder, corrections, retracted, undone);
+    }
+
+    /** A filing and its effects take the filing's (corrected) date; everything else its own legal date. */
+    private static LocalDate effectiveDate(DocketEvent event, Map<FilingId, LocalDate> filingDates) {
+        if (event instanceof FilingRecorded filing) {
+            return filingDates.get(filing.filingId());
+        }
+        return Effects.madeBy(event).map(filingDates::get).orElse(event.legalDate());
+    }
+
+    /** The legal events that took effect on or before {@code asOf} (null: all), in legal order. */
+    public List<Dated> upTo(LocalDate asOf) {
+        if (asOf == null) {
+            return legalOrder;
+        }
+        return legalOrder.stream().filter(d -> !d.on().isAfter(asOf)).toList();
+    }
+
+    public List<RecordedEvent> correctionsOf(FilingId filing) {
+        return corrections.getOrDefault(filing, List.of());
+    }
+
+    public Optional<RecordedEvent> retractionOf(FilingId filing) {
+        return Optional.ofNullable(retractedFilings.get(filing));
+    }
+
+    /** True when the event is the effect of a filing whose effects were undone by a retraction. */
+    public boolean isUndoneEffect(DocketEvent event) {
+        return Effects.madeBy(event).map(undoneEffects::contains).orElse(false);
+    }
+}

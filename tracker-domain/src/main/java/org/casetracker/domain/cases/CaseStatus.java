@@ -1,0 +1,3 @@
+package org.casetracker.domain.cases;
+
+public enum CaseStatus { OPEN, CLOSED }

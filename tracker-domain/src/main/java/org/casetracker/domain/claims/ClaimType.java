@@ -1,0 +1,5 @@
+package org.casetracker.domain.claims;
+
+public enum ClaimType {
+    ANTITRUST, BREACH_OF_CONTRACT, TORTIOUS_INTERFERENCE, DEFAMATION, CONSUMER_PROTECTION, NEGLIGENCE, OTHER
+}

@@ -1,0 +1,54 @@
+package org.casetracker.domain.filings;
+
+import org.casetracker.domain.cases.CaseStatus;
+import org.casetracker.domain.cases.Disposition;
+import org.casetracker.domain.cases.Relation;
+import org.casetracker.domain.claims.ClaimStatus;
+import org.casetracker.domain.claims.Finding;
+import org.casetracker.domain.shared.CaseId;
+import org.casetracker.domain.shared.ClaimId;
+import org.casetracker.domain.shared.FilingId;
+
+import java.util.List;
+
+/**
+ * What a filing does to other aggregates: motions it decides, findings and dispositions of claims, cases
+ * it closes or reopens, links between cases. Each becomes an event on the aggregate concerned, dated
+ * with the filing's date; the filing keeps the list so that retracting it can undo exactly these.
+ */
+public record FilingEffects(List<MotionRuling> motions, List<ClaimFinding> findings,
+                            List<ClaimDisposition> claimDispositions, List<CaseStatusChange> cases,
+                            List<CaseLinking> links) {
+
+    public static final FilingEffects NONE = new FilingEffects(null, null, null, null, null);
+
+    public FilingEffects {
+        motions = motions == null ? List.of() : List.copyOf(motions);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        claimDispositions = claimDispositions == null ? List.of() : List.copyOf(claimDispositions);
+        cases = cases == null ? List.of() : List.copyOf(cases);
+        links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    public boolean isEmpty() {
+        return motions.isEmpty() && findings.isEmpty() && claimDispositions.isEmpty() && cases.isEmpty()
+                && links.isEmpty();
+    }
+
+    public record MotionRuling(FilingId filingId, MotionStatus outcome) {
+    }
+
+    public record ClaimFinding(ClaimId claimId, Finding finding) {
+    }
+
+    public record ClaimDisposition(ClaimId claimId, ClaimStatus disposition) {
+    }
+
+    /** A case closed (with a disposition) or reopened (status OPEN). */
+    public record CaseStatusChange(CaseId caseId, CaseStatus status, Disposition disposition) {
+    }
+
+    /** {@code caseId} is {@code relation} {@code otherCaseId}; the inverse is recorded on the other case. */
+    public record CaseLinking(CaseId caseId, Relation relation, CaseId otherCaseId) {
+    }
+}

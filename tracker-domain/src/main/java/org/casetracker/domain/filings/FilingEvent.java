@@ -1,0 +1,63 @@
+package org.casetracker.domain.filings;
+
+import org.casetracker.domain.shared.CaseId;
+import org.casetracker.domain.shared.ClaimId;
+import org.casetracker.domain.shared.DocketEvent;
+import org.casetracker.domain.shared.FilingId;
+import org.casetracker.domain.shared.Source;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Everything that can happen to a docket entry. */
+public sealed interface FilingEvent extends DocketEvent {
+
+    FilingId filingId();
+
+    record FilingRecorded(FilingId filingId, CaseId caseId, Integer entryNumber, LocalDate dateFiled,
+                          boolean dateFiledEstimated, String filedBy, FilingType type, String title,
+                          String description, Integer pageCount, List<ClaimId> claimIds, Source source,
+                          FilingEffects effects) implements FilingEvent {
+        @Override
+        public LocalDate legalDate() {
+            return dateFiled;
+        }
+    }
+
+    record MotionDecided(FilingId filingId, CaseId caseId, MotionStatus outcome, FilingId byFiling,
+                         LocalDate decidedOn, Source source) implements FilingEvent {
+        @Override
+        public LocalDate legalDate() {
+            return decidedOn;
+        }
+    }
+
+    /**
+     * A correction of the record, not a new legal fact: it changes what the filing says for every legal
+     * date, from the moment it was recorded. Dated with the filing's date after the correction.
+     */
+    record FilingCorrected(FilingId filingId, CaseId caseId, FilingChanges changes, String reason,
+                           LocalDate dateFiledAfter) implements FilingEvent {
+        @Override
+        public LocalDate legalDate() {
+            return dateFiledAfter;
+        }
+    }
+
+    /** The entry was recorded in error: it leaves the docket, and its effects are undone. */
+    record FilingRetracted(FilingId filingId, CaseId caseId, LocalDate dateFiled, String reason,
+                           FilingEffects effects) implements FilingEvent {
+        @Override
+        public LocalDate legalDate() {
+            return dateFiled;
+        }
+    }
+
+    record MotionRulingRetracted(FilingId filingId, CaseId caseId, FilingId byFiling, LocalDate filingDate,
+                                 String reason) implements FilingEvent {
+        @Override
+        public LocalDate legalDate() {
+            return filingDate;
+        }
+    }
+}
