@@ -4,6 +4,7 @@ import org.casetracker.domain.cases.CaseCommands.OpenCase;
 import org.casetracker.domain.shared.CaseId;
 import org.casetracker.domain.shared.Dates;
 import org.casetracker.domain.shared.DocketRuleViolation;
+import org.casetracker.domain.shared.Slugs;
 import org.casetracker.domain.shared.Text;
 
 import java.util.ArrayList;
@@ -25,10 +26,11 @@ final class CaseOpening {
         String docketNumber = Text.required("docketNumber", command.docketNumber(), 80);
         Text.required("caption", command.caption(), 500);
         Dates.required("filedOn", command.filedOn());
-        CaseId expected = CaseId.of(court, docketNumber);
-        if (expected.value().isEmpty()) {
+        if (Slugs.slug(court + " " + docketNumber).isEmpty()) {
+            // checked before CaseId.of, whose constructor would refuse the empty slug as a missing "caseId"
             throw DocketRuleViolation.invalid("docketNumber", "court and docket number must contain letters or digits");
         }
+        CaseId expected = CaseId.of(court, docketNumber);
         if (!expected.equals(command.caseId())) {
             throw DocketRuleViolation.invalid("caseId", "a case's id is the slug of court and docket number: "
                     + expected);

@@ -4,7 +4,9 @@ import org.casetracker.domain.shared.CaseId;
 import org.casetracker.domain.shared.ClaimId;
 import org.casetracker.domain.shared.DocketEvent;
 import org.casetracker.domain.shared.FilingId;
+import org.casetracker.domain.shared.Reasoned;
 import org.casetracker.domain.shared.Source;
+import org.casetracker.domain.shared.Sourced;
 
 import java.time.LocalDate;
 
@@ -14,7 +16,7 @@ public sealed interface ClaimEvent extends DocketEvent {
     ClaimId claimId();
 
     record ClaimAsserted(ClaimId claimId, CaseId caseId, int count, ClaimType type, String title, String legalBasis,
-                         FilingId assertedIn, LocalDate assertedOn, Source source) implements ClaimEvent {
+                         FilingId assertedIn, LocalDate assertedOn, Source source) implements ClaimEvent, Sourced {
         @Override
         public LocalDate legalDate() {
             return assertedOn;
@@ -22,7 +24,7 @@ public sealed interface ClaimEvent extends DocketEvent {
     }
 
     record FindingRecorded(ClaimId claimId, CaseId caseId, Finding finding, FilingId byFiling, LocalDate foundOn,
-                           Source source) implements ClaimEvent {
+                           Source source) implements ClaimEvent, Sourced {
         @Override
         public LocalDate legalDate() {
             return foundOn;
@@ -30,7 +32,7 @@ public sealed interface ClaimEvent extends DocketEvent {
     }
 
     record ClaimDisposed(ClaimId claimId, CaseId caseId, ClaimStatus disposition, FilingId byFiling,
-                         LocalDate disposedOn, Source source) implements ClaimEvent {
+                         LocalDate disposedOn, Source source) implements ClaimEvent, Sourced {
         @Override
         public LocalDate legalDate() {
             return disposedOn;
@@ -39,7 +41,7 @@ public sealed interface ClaimEvent extends DocketEvent {
 
     /** Findings and dispositions made by a retracted filing are undone. */
     record ClaimEffectsRetracted(ClaimId claimId, CaseId caseId, FilingId byFiling, LocalDate filingDate,
-                                 String reason) implements ClaimEvent {
+                                 String reason) implements ClaimEvent, Reasoned {
         @Override
         public LocalDate legalDate() {
             return filingDate;

@@ -115,13 +115,15 @@ public class FilingAggregate {
         apply(new FilingCorrected(filingId, state.caseId(), checked, reason, dateAfter));
     }
 
-    /** Answers the effects to undo on the aggregates they concern. */
+    /** Answers the retraction, whose effects are to be undone on the aggregates they concern. */
     @CommandHandler
-    public FilingEffects handle(RetractFiling command) {
+    public FilingRetracted handle(RetractFiling command) {
         String reason = Text.required("reason", command.reason(), MAX_REASON);
         requireNotRetracted();
-        apply(new FilingRetracted(filingId, state.caseId(), state.dateFiled(), reason, state.effects()));
-        return state.effects();
+        FilingRetracted retracted = new FilingRetracted(filingId, state.caseId(), state.dateFiled(), reason,
+                state.effects());
+        apply(retracted);
+        return retracted;
     }
 
     @CommandHandler

@@ -33,7 +33,7 @@ public final class FilingCommands {
     public record CorrectFiling(@TargetAggregateIdentifier FilingId filingId, FilingChanges changes, String reason) {
     }
 
-    /** The entry was recorded in error; answers the effects that must now be undone. */
+    /** The entry was recorded in error; answers the retraction, with the effects that must now be undone. */
     public record RetractFiling(@TargetAggregateIdentifier FilingId filingId, String reason) {
     }
 

@@ -8,6 +8,7 @@ import org.casetracker.domain.claims.Finding;
 import org.casetracker.domain.shared.CaseId;
 import org.casetracker.domain.shared.ClaimId;
 import org.casetracker.domain.shared.FilingId;
+import org.casetracker.domain.shared.Lists;
 
 import java.util.List;
 
@@ -23,11 +24,11 @@ public record FilingEffects(List<MotionRuling> motions, List<ClaimFinding> findi
     public static final FilingEffects NONE = new FilingEffects(null, null, null, null, null);
 
     public FilingEffects {
-        motions = motions == null ? List.of() : List.copyOf(motions);
-        findings = findings == null ? List.of() : List.copyOf(findings);
-        claimDispositions = claimDispositions == null ? List.of() : List.copyOf(claimDispositions);
-        cases = cases == null ? List.of() : List.copyOf(cases);
-        links = links == null ? List.of() : List.copyOf(links);
+        motions = Lists.copyOrEmpty(motions);
+        findings = Lists.copyOrEmpty(findings);
+        claimDispositions = Lists.copyOrEmpty(claimDispositions);
+        cases = Lists.copyOrEmpty(cases);
+        links = Lists.copyOrEmpty(links);
     }
 
     public boolean isEmpty() {

@@ -4,7 +4,9 @@ import org.casetracker.domain.shared.CaseId;
 import org.casetracker.domain.shared.ClaimId;
 import org.casetracker.domain.shared.DocketEvent;
 import org.casetracker.domain.shared.FilingId;
+import org.casetracker.domain.shared.Reasoned;
 import org.casetracker.domain.shared.Source;
+import org.casetracker.domain.shared.Sourced;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +19,7 @@ public sealed interface FilingEvent extends DocketEvent {
     record FilingRecorded(FilingId filingId, CaseId caseId, Integer entryNumber, LocalDate dateFiled,
                           boolean dateFiledEstimated, String filedBy, FilingType type, String title,
                           String description, Integer pageCount, List<ClaimId> claimIds, Source source,
-                          FilingEffects effects) implements FilingEvent {
+                          FilingEffects effects) implements FilingEvent, Sourced {
         @Override
         public LocalDate legalDate() {
             return dateFiled;
@@ -25,7 +27,7 @@ public sealed interface FilingEvent extends DocketEvent {
     }
 
     record MotionDecided(FilingId filingId, CaseId caseId, MotionStatus outcome, FilingId byFiling,
-                         LocalDate decidedOn, Source source) implements FilingEvent {
+                         LocalDate decidedOn, Source source) implements FilingEvent, Sourced {
         @Override
         public LocalDate legalDate() {
             return decidedOn;
@@ -37,16 +39,22 @@ public sealed interface FilingEvent extends DocketEvent {
      * date, from the moment it was recorded. Dated with the filing's date after the correction.
      */
     record FilingCorrected(FilingId filingId, CaseId caseId, FilingChanges changes, String reason,
-                           LocalDate dateFiledAfter) implements FilingEvent {
+                           LocalDate dateFiledAfter) implements FilingEvent, Sourced, Reasoned {
         @Override
         public LocalDate legalDate() {
             return dateFiledAfter;
+        }
+
+        /** Where the corrected values come from; null when the correction keeps the filing's source. */
+        @Override
+        public Source source() {
+            return changes.source();
         }
     }
 
     /** The entry was recorded in error: it leaves the docket, and its effects are undone. */
     record FilingRetracted(FilingId filingId, CaseId caseId, LocalDate dateFiled, String reason,
-                           FilingEffects effects) implements FilingEvent {
+                           FilingEffects effects) implements FilingEvent, Reasoned {
         @Override
         public LocalDate legalDate() {
             return dateFiled;
@@ -54,7 +62,7 @@ public sealed interface FilingEvent extends DocketEvent {
     }
 
     record MotionRulingRetracted(FilingId filingId, CaseId caseId, FilingId byFiling, LocalDate filingDate,
-                                 String reason) implements FilingEvent {
+                                 String reason) implements FilingEvent, Reasoned {
         @Override
         public LocalDate legalDate() {
             return filingDate;

@@ -1,0 +1,114 @@
+package org.casetracker.app.casefile;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One event of one case, by its position in the store: the index through which a case's events are
+ * read without scanning the store, and the rows of the case's history.
+ */
+@Entity
+@Table(name = "case_event", indexes = @Index(name = "case_event_by_case", columnList = "case_id, global_index"))
+public class CaseEventRow {
+
+    @Id
+    @Column(name = "global_index")
+    private Long globalIndex;
+    @Column(name = "event_id", nullable = false, length = 64)
+    private String eventId;
+    @Column(name = "case_id", nullable = false, length = 200)
+    private String caseId;
+    @Column(name = "aggregate_id", nullable = false, length = 300)
+    private String aggregateId;
+    @Column(name = "sequence_number", nullable = false)
+    private long sequenceNumber;
+    @Column(name = "event_type", nullable = false, length = 100)
+    private String eventType;
+    @Column(name = "legal_date")
+    private LocalDate legalDate;
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+    @Column(name = "summary", length = 2000)
+    private String summary;
+    @Column(name = "reason", length = 2000)
+    private String reason;
+    @Column(name = "source_citation", length = 2000)
+    private String sourceCitation;
+    @Column(name = "source_verification", length = 20)
+    private String sourceVerification;
+
+    protected CaseEventRow() {
+        // for JPA
+    }
+
+    CaseEventRow(long globalIndex, String eventId, String caseId, String aggregateId, long sequenceNumber,
+                 String eventType, LocalDate legalDate, Instant recordedAt, String summary, String reason,
+                 String sourceCitation, String sourceVerification) {
+        this.globalIndex = globalIndex;
+        this.eventId = eventId;
+        this.caseId = caseId;
+        this.aggregateId = aggregateId;
+        this.sequenceNumber = sequenceNumber;
+        this.eventType = eventType;
+        this.legalDate = legalDate;
+        this.recordedAt = recordedAt;
+        this.summary = summary;
+        this.reason = reason;
+        this.sourceCitation = sourceCitation;
+        this.sourceVerification = sourceVerification;
+    }
+
+    public Long globalIndex() {
+        return globalIndex;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public String aggregateId() {
+        return aggregateId;
+    }
+
+    public long sequenceNumber() {
+        return sequenceNumber;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public LocalDate legalDate() {
+        return legalDate;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String sourceCitation() {
+        return sourceCitation;
+    }
+
+    public String sourceVerification() {
+        return sourceVerification;
+    }
+}

@@ -1,0 +1,71 @@
+package org.casetracker.app.casefile;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.casetracker.domain.casefile.CaseFile;
+import org.casetracker.domain.casefile.CaseFileFold;
+import org.casetracker.domain.shared.DocketEvent;
+import org.casetracker.domain.shared.Source;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps, per case, the index of its events (which is also its history) and the live case file: the
+ * same {@link CaseFileFold} the as-of reads use, over every event recorded so far. Idempotent: an
+ * event seen again (a replay) finds its index row and changes nothing.
+ */
+@Component
+@ProcessingGroup(CaseFileProjection.PROCESSING_GROUP)
+public class CaseFileProjection {
+
+    public static final String PROCESSING_GROUP = "case-files";
+
+    private final CaseEventRows eventRows;
+    private final CaseFileRows fileRows;
+    private final CaseEventStore events;
+    private final CaseFileCodec codec;
+
+    public CaseFileProjection(CaseEventRows eventRows, CaseFileRows fileRows, CaseEventStore events,
+                              CaseFileCodec codec) {
+        this.eventRows = eventRows;
+        this.fileRows = fileRows;
+        this.events = events;
+        this.codec = codec;
+    }
+
+    @EventHandler
+    void on(DocketEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        long position = token.position().orElseThrow(() -> new IllegalStateException("no position in " + token));
+        if (eventRows.existsById(position)) {
+            return;
+        }
+        Source source = HistorySummaries.source(event).orElse(null);
+        eventRows.save(new CaseEventRow(position, message.getIdentifier(), event.caseId().value(),
+                message.getAggregateIdentifier(), message.getSequenceNumber(), event.getClass().getSimpleName(),
+                event.legalDate(), message.getTimestamp(), HistorySummaries.summary(event),
+                HistorySummaries.reason(event).orElse(null),
+                source == null ? null : source.citation(),
+                source == null ? null : source.verification().name()));
+        refresh(event.caseId().value());
+    }
+
+    private void refresh(String caseId) {
+        CaseFile file = CaseFileFold.fold(events.eventsOf(caseId), null, null, false).orElse(null);
+        if (file == null) {
+            return; // effects on a case recorded before its opening cannot happen; nothing to show yet
+        }
+        CaseFileRow row = fileRows.findById(caseId).orElseGet(() -> new CaseFileRow(caseId));
+        row.update(file.court(), file.docketNumber(), file.caption(), file.status().name(),
+                file.disposition() == null ? null : file.disposition().name(), file.filedOn(), file.lastPosition(),
+                codec.write(file));
+        fileRows.save(row);
+    }
+
+    @ResetHandler
+    void reset() {
+        fileRows.deleteAllInBatch();
+        eventRows.deleteAllInBatch();
+    }
+}

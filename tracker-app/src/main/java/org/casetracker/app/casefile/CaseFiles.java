@@ -1,0 +1,57 @@
+package org.casetracker.app.casefile;
+
+import org.casetracker.domain.casefile.CaseFile;
+import org.casetracker.domain.casefile.CaseFileFold;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The case files researchers read. The live one comes from the projection; one as of another date or
+ * moment is folded from the case's own events by the very same fold.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseFiles {
+
+    private final CaseFileRows fileRows;
+    private final CaseEventRows eventRows;
+    private final CaseEventStore events;
+    private final CaseFileCodec codec;
+
+    public CaseFiles(CaseFileRows fileRows, CaseEventRows eventRows, CaseEventStore events, CaseFileCodec codec) {
+        this.fileRows = fileRows;
+        this.eventRows = eventRows;
+        this.events = events;
+        this.codec = codec;
+    }
+
+    /** The case as it stands now, as far as the projection has come. */
+    public Optional<CaseFile> live(String caseId) {
+        return fileRows.findById(caseId).map(row -> codec.read(row.document()));
+    }
+
+    /** Every case now, in the order they were filed. */
+    public List<CaseFile> allLive() {
+        return fileRows.findAllByOrderByFiledOnAscCaseIdAsc().stream().map(row -> codec.read(row.document())).toList();
+    }
+
+    /** The case on {@code asOf} as known at {@code knownAt}: a fold of exactly that case's events. */
+    public Optional<CaseFile> asOf(String caseId, LocalDate asOf, Instant knownAt, boolean includeRetracted) {
+        if (!eventRows.existsByCaseId(caseId)) {
+            return Optional.empty();
+        }
+        return CaseFileFold.fold(events.eventsOf(caseId), asOf, knownAt, includeRetracted);
+    }
+
+    public List<CaseFile> allAsOf(LocalDate asOf, Instant knownAt) {
+        return fileRows.findAllByOrderByFiledOnAscCaseIdAsc().stream()
+                .map(row -> asOf(row.caseId(), asOf, knownAt, false))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+}

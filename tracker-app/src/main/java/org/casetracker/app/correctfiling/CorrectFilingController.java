@@ -1,0 +1,52 @@
+package org.casetracker.app.correctfiling;
+
+import org.casetracker.app.api.Created;
+import org.casetracker.app.api.Ids;
+import org.casetracker.app.api.Locations;
+import org.casetracker.app.recording.DocketWriter;
+import org.casetracker.app.recording.FilingsOfCase;
+import org.casetracker.domain.filings.FilingChanges;
+import org.casetracker.domain.filings.FilingCommands.CorrectFiling;
+import org.casetracker.domain.shared.FilingId;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.stream.Collectors;
+
+/** Correct fields of a filing. Nothing is edited: a correction event changes answers from its recorded time on. */
+@RestController
+public class CorrectFilingController {
+
+    private final DocketWriter writer;
+    private final FilingsOfCase filings;
+
+    public CorrectFilingController(DocketWriter writer, FilingsOfCase filings) {
+        this.writer = writer;
+        this.filings = filings;
+    }
+
+    @PostMapping(path = "/api/cases/{caseId}/filings/{filingId}/corrections",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Created> correct(@PathVariable String caseId, @PathVariable String filingId,
+                                           @RequestBody CorrectFilingRequest body) {
+        FilingId filing = filings.existing(caseId, filingId);
+        writer.write(() -> writer.send(new CorrectFiling(filing, changes(body), body.reason())));
+        return Locations.created("/api/cases/" + caseId + "/filings/" + filing, filing.value());
+    }
+
+    private static FilingChanges changes(CorrectFilingRequest body) {
+        CorrectFilingRequest.Changes c = body.changes();
+        if (c == null) {
+            return body.source() == null ? null
+                    : new FilingChanges(null, null, null, null, null, null, null, null, body.source());
+        }
+        return new FilingChanges(c.dateFiled(), c.dateFiledEstimated(), c.filedBy(), c.type(), c.title(),
+                c.description(), c.pageCount(),
+                c.claimIds() == null ? null : c.claimIds().stream().map(Ids::claim).collect(Collectors.toList()),
+                body.source());
+    }
+}

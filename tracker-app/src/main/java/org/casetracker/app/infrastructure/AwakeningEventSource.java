@@ -1,0 +1,163 @@
+package org.casetracker.app.infrastructure;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.lifecycle.Lifecycle;
+import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event store as the pooled processors read it, plus a wake-up call. Streams of Axon's embedded event store
+ * offer no "events available" callback, so a pooled processor polls them every 500 ms: every read-your-writes
+ * would wait up to half a second. Here one daemon thread tails the store and wakes the processors as soon as new
+ * events are committed (by this node, or found by the store's own polling of the database).
+ */
+public class AwakeningEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, Lifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AwakeningEventSource.class);
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private Thread watcher;
+    private volatile boolean stopped;
+
+    public AwakeningEventSource(StreamableMessageSource<TrackedEventMessage<?>> store) {
+        this.store = store;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        startWatcher();
+        return new AwakenedStream(store.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return store.createTokenSince(duration);
+    }
+
+    @Override
+    public void registerLifecycleHandlers(LifecycleRegistry lifecycle) {
+        // with the processors, before the event store itself shuts down
+        lifecycle.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, this::stop);
+    }
+
+    private synchronized void startWatcher() {
+        if (watcher == null && !stopped) {
+            watcher = new Thread(this::watch, "AwakeningEventSource");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+    }
+
+    synchronized void stop() {
+        stopped = true;
+        if (watcher != null) {
+            watcher.interrupt();
+        }
+    }
+
+    private void watch() {
+        while (!stopped) {
+            try (BlockingStream<TrackedEventMessage<?>> tail = store.openStream(store.createHeadToken())) {
+                while (!stopped) {
+                    if (tail.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        do {
+                            tail.nextAvailable();
+                        } while (tail.hasNextAvailable());
+                        callbacks.forEach(Runnable::run);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (stopped) {
+                    return;
+                }
+                // processors still poll every 500 ms meanwhile; try again shortly
+                log.warn("Tailing the event store failed; retrying in 1 s", e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The store's own stream; only the availability callback is added. */
+    private final class AwakenedStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private Runnable callback;
+
+        AwakenedStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            this.callback = callback;
+            callbacks.add(callback);
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public boolean hasNextAvailable() {
+            return delegate.hasNextAvailable();
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return delegate.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            if (callback != null) {
+                callbacks.remove(callback);
+            }
+            delegate.close();
+        }
+    }
+}

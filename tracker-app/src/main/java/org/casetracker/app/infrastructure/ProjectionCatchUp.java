@@ -1,0 +1,84 @@
+package org.casetracker.app.infrastructure;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Read-your-writes for the projections: after a command has been handled (its events are committed), wait until
+ * every running streaming processor has processed up to the event store's head. Used by REST writes and tests.
+ */
+@Component
+public class ProjectionCatchUp {
+
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+
+    public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+    }
+
+    /**
+     * Waits at most {@code max} for the projections to reach the head of the event store as it is now.
+     *
+     * @return true when caught up (at once if the store is empty), false when {@code max} ran out or the thread was
+     * interrupted: the caller then answers from projections that may lag.
+     */
+    public boolean awaitCaughtUp(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        TrackingToken head = eventStore.createHeadToken();
+        OptionalLong headPosition = head == null ? OptionalLong.empty() : head.position();
+        if (headPosition.isEmpty()) {
+            return true;
+        }
+        while (!allAtLeast(headPosition.getAsLong())) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(POLL_NANOS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when every running streaming processor has passed {@code position} in all its segments. */
+    public boolean allAtLeast(long position) {
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            // a stopped processor cannot catch up; waiting for it would only burn the whole timeout
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()
+                    && !isAtLeast(streaming, position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAtLeast(StreamingEventProcessor processor, long position) {
+        Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
+        double covered = 0; // share of the segment space claimed here; unclaimed segments are not caught up
+        for (EventTrackerStatus status : statuses.values()) {
+            OptionalLong current = status.getCurrentPosition();
+            if (current.isEmpty() || current.getAsLong() < position) {
+                return false;
+            }
+            covered += 1.0 / (status.getSegment().getMask() + 1);
+        }
+        return covered > 0.999_999;
+    }
+}

@@ -1,0 +1,45 @@
+package org.casetracker.app.opencase;
+
+import org.casetracker.app.api.Created;
+import org.casetracker.app.api.Locations;
+import org.casetracker.app.recording.DocketWriter;
+import org.casetracker.domain.cases.CaseCommands.OpenCase;
+import org.casetracker.domain.shared.CaseId;
+import org.casetracker.domain.shared.DocketDirectory;
+import org.casetracker.domain.shared.DocketRuleViolation;
+import org.casetracker.domain.shared.Slugs;
+import org.casetracker.domain.shared.Text;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Open a case: its id is the slug of court and docket number, so the same docket cannot be opened twice. */
+@RestController
+public class OpenCaseController {
+
+    private final DocketWriter writer;
+    private final DocketDirectory directory;
+
+    public OpenCaseController(DocketWriter writer, DocketDirectory directory) {
+        this.writer = writer;
+        this.directory = directory;
+    }
+
+    @PostMapping(path = "/api/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Created> open(@RequestBody OpenCaseRequest body) {
+        String court = Text.required("court", body.court(), 40);
+        String docketNumber = Text.required("docketNumber", body.docketNumber(), 80);
+        if (Slugs.slug(court + " " + docketNumber).isEmpty()) {
+            throw DocketRuleViolation.invalid("docketNumber", "court and docket number must contain letters or digits");
+        }
+        CaseId caseId = CaseId.of(court, docketNumber);
+        if (directory.caseFiledOn(caseId).isPresent()) {
+            throw DocketRuleViolation.conflict("docketNumber", "case " + caseId + " is already open in the tracker");
+        }
+        writer.write(() -> writer.send(new OpenCase(caseId, body.court(), body.courtName(), body.docketNumber(),
+                body.caption(), body.filedOn(), body.judge(), body.parties(), body.source())));
+        return Locations.created("/api/cases/" + caseId, caseId.value());
+    }
+}

@@ -1,0 +1,67 @@
+package org.casetracker.app.recordfiling;
+
+import org.casetracker.app.api.CaseNotFound;
+import org.casetracker.app.api.Created;
+import org.casetracker.app.api.Ids;
+import org.casetracker.app.api.Locations;
+import org.casetracker.app.recording.DocketWriter;
+import org.casetracker.domain.filings.EffectCommands;
+import org.casetracker.domain.filings.FilingCommands.RecordFiling;
+import org.casetracker.domain.filings.FilingEffects;
+import org.casetracker.domain.shared.CaseId;
+import org.casetracker.domain.shared.ClaimId;
+import org.casetracker.domain.shared.DocketDirectory;
+import org.casetracker.domain.shared.DocketRuleViolation;
+import org.casetracker.domain.shared.FilingId;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Record a docket entry and apply its effects as events on the aggregates they concern, all in one
+ * transaction: a refused effect refuses the filing, and nothing is stored.
+ */
+@RestController
+public class RecordFilingController {
+
+    private final DocketWriter writer;
+    private final DocketDirectory directory;
+
+    public RecordFilingController(DocketWriter writer, DocketDirectory directory) {
+        this.writer = writer;
+        this.directory = directory;
+    }
+
+    @PostMapping(path = "/api/cases/{caseId}/filings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Created> record(@PathVariable String caseId, @RequestBody RecordFilingRequest body) {
+        CaseId id = new CaseId(caseId);
+        if (directory.caseFiledOn(id).isEmpty()) {
+            throw new CaseNotFound(caseId);
+        }
+        FilingId filingId = FilingIds.idFor(id, body.entryNumber(), body.dateFiled(), body.type(), directory);
+        if (body.entryNumber() != null && body.entryNumber() > 0 && directory.filingExists(filingId)) {
+            throw DocketRuleViolation.conflict("entryNumber", "entry " + body.entryNumber()
+                    + " is already on the docket of " + caseId);
+        }
+        FilingEffects effects = body.effects() == null ? FilingEffects.NONE : body.effects().toDomain();
+        EffectTargets.requireExisting(effects, directory);
+        RecordFiling command = new RecordFiling(filingId, id, body.entryNumber(), body.dateFiled(),
+                Boolean.TRUE.equals(body.dateFiledEstimated()), body.filedBy(), body.type(), body.title(),
+                body.description(), body.pageCount(), claimIds(body.claimIds()), body.source(), effects);
+        writer.write(() -> {
+            writer.send(command);
+            writer.sendAll(EffectCommands.toApply(filingId, id, body.dateFiled(), body.source(), effects));
+            return filingId;
+        });
+        return Locations.created("/api/cases/" + caseId + "/filings/" + filingId, filingId.value());
+    }
+
+    private static List<ClaimId> claimIds(List<String> ids) {
+        return ids == null ? null : ids.stream().map(Ids::claim).collect(java.util.stream.Collectors.toList());
+    }
+}

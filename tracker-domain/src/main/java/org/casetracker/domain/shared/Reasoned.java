@@ -1,0 +1,7 @@
+package org.casetracker.domain.shared;
+
+/** An event that fixes the record (a correction or retraction): it must say why. */
+public interface Reasoned {
+
+    String reason();
+}
