@@ -1,19 +1,27 @@
 package org.casetracker.app.recording;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.casetracker.app.infrastructure.ProjectionCatchUp;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Sends the commands of one request in one transaction, so that a filing and all its effects are
- * stored together or not at all; then waits (briefly) for the projections, so that a client reading
- * right after its write sees it.
+ * Sends the commands of one request in one Axon unit of work with one transaction, so that a filing
+ * and all its effects are stored together or not at all; then waits (briefly) for the projections,
+ * so that a client reading right after its write sees it.
+ * <p>
+ * The commands run in units of work nested in this one: their events are stored when it commits, and
+ * only then are the event processors woken (a plain outer Spring transaction would wake them before
+ * its commit, and they would sleep a second before looking again).
  */
 @Component
 public class DocketWriter {
@@ -21,21 +29,25 @@ public class DocketWriter {
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
     private final CommandGateway commands;
-    private final TransactionTemplate transaction;
+    private final TransactionManager transactionManager;
     private final ProjectionCatchUp catchUp;
 
-    public DocketWriter(CommandGateway commands, PlatformTransactionManager transactionManager,
-                        ProjectionCatchUp catchUp) {
+    public DocketWriter(CommandGateway commands, TransactionManager transactionManager, ProjectionCatchUp catchUp) {
         this.commands = commands;
-        this.transaction = new TransactionTemplate(transactionManager);
+        this.transactionManager = transactionManager;
         this.catchUp = catchUp;
     }
 
-    /** Runs {@code work} in one transaction (commands sent from it join it), then awaits the projections. */
+    /** Runs {@code work} in one unit of work and transaction, then awaits the projections. */
     public <T> T write(Supplier<T> work) {
-        T result = transaction.execute(status -> work.get());
+        DefaultUnitOfWork<Message<?>> unitOfWork = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("write"));
+        unitOfWork.attachTransaction(transactionManager);
+        ResultMessage<T> result = unitOfWork.executeWithResult(work::get, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw asRuntime(result.exceptionResult());
+        }
         catchUp.awaitCaughtUp(READ_YOUR_WRITES);
-        return result;
+        return result.getPayload();
     }
 
     /** Sends one command and waits for its result; a refusal is thrown as the handler threw it. */
@@ -45,5 +57,15 @@ public class DocketWriter {
 
     public void sendAll(List<Object> commandList) {
         commandList.forEach(this::send);
+    }
+
+    private static RuntimeException asRuntime(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException("the write failed", failure);
     }
 }
