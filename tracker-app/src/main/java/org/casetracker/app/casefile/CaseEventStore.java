@@ -6,36 +6,102 @@ import org.axonframework.serialization.Serializer;
 import org.casetracker.domain.casefile.RecordedEvent;
 import org.casetracker.domain.shared.DocketEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads the events of one case from the event store, through the case's index rows: one query that
- * touches only that case's events, whatever else the store holds. Whole streams, never snapshots.
+ * Reads the events of one case from the event store, through the case's index rows: queries that
+ * touch only that case's events, whatever else the store holds. Whole streams, never snapshots.
+ * <p>
+ * Events never change once stored, so the deserialized events of recently read cases are kept in a
+ * bounded cache. Before every use the cache is checked against the index (count and last position of
+ * the case's rows, one indexed query); events added since are read and appended, anything else
+ * (a rebuild, an event filling a gap) reloads the case.
  */
 @Component
 public class CaseEventStore {
 
-    private static final String EVENTS_OF_CASE = """
+    private static final String SHAPE_OF_CASE = """
+            select count(c), max(c.globalIndex) from CaseEventRow c where c.caseId = :caseId""";
+
+    private static final String EVENTS_OF_CASE_AFTER = """
             select e.globalIndex, e from DomainEventEntry e
-            where e.globalIndex in (select c.globalIndex from CaseEventRow c where c.caseId = :caseId)
+            where e.globalIndex in (select c.globalIndex from CaseEventRow c
+                                    where c.caseId = :caseId and c.globalIndex > :after)
             order by e.globalIndex""";
+
+    /** The events of one case as last read, with the count and last position they were read at. */
+    private record Cached(List<RecordedEvent> events, long count, long lastPosition) {
+    }
 
     private final EntityManager entityManager;
     private final Serializer serializer;
+    private final Map<String, Cached> cache;
 
-    public CaseEventStore(EntityManager entityManager, @Qualifier("eventSerializer") Serializer serializer) {
+    public CaseEventStore(EntityManager entityManager, @Qualifier("eventSerializer") Serializer serializer,
+                          @Value("${tracker.cache.max-events:500000}") long maxCachedEvents) {
         this.entityManager = entityManager;
         this.serializer = serializer;
+        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            private long size;
+
+            @Override
+            public Cached put(String key, Cached value) {
+                Cached previous = super.put(key, value);
+                size += value.events().size() - (previous == null ? 0 : previous.events().size());
+                return previous;
+            }
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                boolean full = size > maxCachedEvents && size() > 1;
+                if (full) {
+                    size -= eldest.getValue().events().size();
+                }
+                return full;
+            }
+        });
     }
 
+    /** Every event of the case in the store's order; empty when the case has none. */
     public List<RecordedEvent> eventsOf(String caseId) {
-        return entityManager.createQuery(EVENTS_OF_CASE, Object[].class)
+        Object[] shape = entityManager.createQuery(SHAPE_OF_CASE, Object[].class)
                 .setParameter("caseId", caseId)
+                .getSingleResult();
+        long count = (Long) shape[0];
+        if (count == 0) {
+            cache.remove(caseId);
+            return List.of();
+        }
+        long lastPosition = (Long) shape[1];
+        Cached cached = cache.get(caseId);
+        if (cached != null && cached.count() == count && cached.lastPosition() == lastPosition) {
+            return cached.events();
+        }
+        boolean onlyAppended = cached != null && cached.lastPosition() < lastPosition;
+        List<RecordedEvent> events = new ArrayList<>(onlyAppended ? cached.events() : List.of());
+        events.addAll(read(caseId, onlyAppended ? cached.lastPosition() : -1));
+        if (events.size() != count) {
+            events = read(caseId, -1); // an event filled a gap below the last position: read the case again
+        }
+        List<RecordedEvent> complete = Collections.unmodifiableList(events);
+        cache.put(caseId, new Cached(complete, count, lastPosition));
+        return complete;
+    }
+
+    private List<RecordedEvent> read(String caseId, long after) {
+        return entityManager.createQuery(EVENTS_OF_CASE_AFTER, Object[].class)
+                .setParameter("caseId", caseId)
+                .setParameter("after", after)
                 .getResultStream()
                 .map(row -> recorded((Long) row[0], (DomainEventEntry) row[1]))
-                .toList();
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     /** The entry has no getter for its global index (Axon keeps it to itself), so the query selects it. */

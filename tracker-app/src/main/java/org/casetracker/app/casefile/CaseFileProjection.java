@@ -5,11 +5,17 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.casetracker.domain.casefile.CaseFile;
 import org.casetracker.domain.casefile.CaseFileFold;
+import org.casetracker.domain.casefile.EventSummaries;
 import org.casetracker.domain.shared.DocketEvent;
 import org.casetracker.domain.shared.Source;
 import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Keeps, per case, the index of its events (which is also its history) and the live case file: the
@@ -21,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class CaseFileProjection {
 
     public static final String PROCESSING_GROUP = "case-files";
+    private static final String TOUCHED_CASES = CaseFileProjection.class.getName() + ".touchedCases";
 
     private final CaseEventRows eventRows;
     private final CaseFileRows fileRows;
@@ -41,14 +48,25 @@ public class CaseFileProjection {
         if (eventRows.existsById(position)) {
             return;
         }
-        Source source = HistorySummaries.source(event).orElse(null);
+        Source source = EventSummaries.source(event).orElse(null);
         eventRows.save(new CaseEventRow(position, message.getIdentifier(), event.caseId().value(),
                 message.getAggregateIdentifier(), message.getSequenceNumber(), event.getClass().getSimpleName(),
-                event.legalDate(), message.getTimestamp(), HistorySummaries.summary(event),
-                HistorySummaries.reason(event).orElse(null),
+                event.legalDate(), message.getTimestamp(), EventSummaries.summary(event),
+                EventSummaries.reason(event).orElse(null),
                 source == null ? null : source.citation(),
                 source == null ? null : source.verification().name()));
-        refresh(event.caseId().value());
+        refreshAtEndOfBatch(event.caseId().value());
+    }
+
+    /** A batch of events of one case folds the case once, when the batch commits, not once per event. */
+    private void refreshAtEndOfBatch(String caseId) {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Set<String> touched = batch.getOrComputeResource(TOUCHED_CASES, key -> {
+            Set<String> cases = new LinkedHashSet<>();
+            batch.onPrepareCommit(unitOfWork -> cases.forEach(this::refresh));
+            return cases;
+        });
+        touched.add(caseId);
     }
 
     private void refresh(String caseId) {

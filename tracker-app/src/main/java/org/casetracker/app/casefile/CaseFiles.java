@@ -2,6 +2,7 @@ package org.casetracker.app.casefile;
 
 import org.casetracker.domain.casefile.CaseFile;
 import org.casetracker.domain.casefile.CaseFileFold;
+import org.casetracker.domain.casefile.RecordedEvent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,6 +47,11 @@ public class CaseFiles {
             return Optional.empty();
         }
         return CaseFileFold.fold(events.eventsOf(caseId), asOf, knownAt, includeRetracted);
+    }
+
+    /** Every event of the case, for the timeline and change reads; empty when there is no such case. */
+    public List<RecordedEvent> eventsOf(String caseId) {
+        return events.eventsOf(caseId);
     }
 
     public List<CaseFile> allAsOf(LocalDate asOf, Instant knownAt) {

@@ -90,7 +90,7 @@ public class AwakeningEventSource implements StreamableMessageSource<TrackedEven
                         do {
                             tail.nextAvailable();
                         } while (tail.hasNextAvailable());
-                        callbacks.forEach(Runnable::run);
+                        callbacks.forEach(AwakeningEventSource::wake);
                     }
                 }
             } catch (InterruptedException e) {
@@ -107,6 +107,15 @@ public class AwakeningEventSource implements StreamableMessageSource<TrackedEven
                     return;
                 }
             }
+        }
+    }
+
+    private static void wake(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            // e.g. a processor that is stopping; it polls again or closes its stream
+            log.debug("A processor could not be woken", e);
         }
     }
 

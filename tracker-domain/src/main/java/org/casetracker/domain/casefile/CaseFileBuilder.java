@@ -16,7 +16,6 @@ import org.casetracker.domain.claims.ClaimEvent.ClaimAsserted;
 import org.casetracker.domain.claims.ClaimEvent.ClaimDisposed;
 import org.casetracker.domain.claims.ClaimEvent.FindingRecorded;
 import org.casetracker.domain.claims.ClaimStatus;
-import org.casetracker.domain.filings.FilingChanges;
 import org.casetracker.domain.filings.FilingEvent.FilingCorrected;
 import org.casetracker.domain.filings.FilingEvent.FilingRecorded;
 import org.casetracker.domain.filings.FilingEvent.FilingRetracted;
@@ -111,11 +110,10 @@ final class CaseFileBuilder {
         if (retraction.isPresent() && !includeRetracted) {
             return;
         }
-        FilingRecorded current = filing;
+        FilingRecorded current = history.asCorrected(filing);
         List<Correction> corrections = new ArrayList<>();
         for (RecordedEvent recorded : history.correctionsOf(filing.filingId())) {
             FilingCorrected corrected = (FilingCorrected) recorded.event();
-            current = corrected(current, corrected.changes());
             corrections.add(new Correction(recorded.recordedAt(), corrected.reason(), recorded.eventId()));
         }
         MotionStatus status = current.type() == FilingType.MOTION ? MotionStatus.PENDING : null;
@@ -124,20 +122,6 @@ final class CaseFileBuilder {
                 current.dateFiledEstimated(), current.filedBy(), current.type(), current.title(),
                 current.description(), current.pageCount(), current.claimIds(), current.source(), status, null, null,
                 current.effects(), List.copyOf(corrections), retraction.isPresent(), retractionReason));
-    }
-
-    private static FilingRecorded corrected(FilingRecorded f, FilingChanges c) {
-        return new FilingRecorded(f.filingId(), f.caseId(), f.entryNumber(),
-                c.dateFiled() != null ? c.dateFiled() : f.dateFiled(),
-                c.dateFiledEstimated() != null ? c.dateFiledEstimated() : f.dateFiledEstimated(),
-                c.filedBy() != null ? c.filedBy() : f.filedBy(),
-                c.type() != null ? c.type() : f.type(),
-                c.title() != null ? c.title() : f.title(),
-                c.description() != null ? c.description() : f.description(),
-                c.pageCount() != null ? c.pageCount() : f.pageCount(),
-                c.claimIds() != null ? c.claimIds() : f.claimIds(),
-                c.source() != null ? c.source() : f.source(),
-                f.effects());
     }
 
     Optional<CaseFile> build(LocalDate asOf, Instant knownAt) {

@@ -2,6 +2,7 @@ package org.casetracker.domain.casefile;
 
 import org.casetracker.domain.cases.CaseEvent.CaseEffectsRetracted;
 import org.casetracker.domain.claims.ClaimEvent.ClaimEffectsRetracted;
+import org.casetracker.domain.filings.FilingChanges;
 import org.casetracker.domain.filings.FilingEvent.FilingCorrected;
 import org.casetracker.domain.filings.FilingEvent.FilingRecorded;
 import org.casetracker.domain.filings.FilingEvent.FilingRetracted;
@@ -107,6 +108,29 @@ public final class ResolvedHistory {
 
     public List<RecordedEvent> correctionsOf(FilingId filing) {
         return corrections.getOrDefault(filing, List.of());
+    }
+
+    /** The filing as recorded, with every known correction applied in recorded order. */
+    public FilingRecorded asCorrected(FilingRecorded filing) {
+        FilingRecorded current = filing;
+        for (RecordedEvent recorded : correctionsOf(filing.filingId())) {
+            current = corrected(current, ((FilingCorrected) recorded.event()).changes());
+        }
+        return current;
+    }
+
+    private static FilingRecorded corrected(FilingRecorded f, FilingChanges c) {
+        return new FilingRecorded(f.filingId(), f.caseId(), f.entryNumber(),
+                c.dateFiled() != null ? c.dateFiled() : f.dateFiled(),
+                c.dateFiledEstimated() != null ? c.dateFiledEstimated() : f.dateFiledEstimated(),
+                c.filedBy() != null ? c.filedBy() : f.filedBy(),
+                c.type() != null ? c.type() : f.type(),
+                c.title() != null ? c.title() : f.title(),
+                c.description() != null ? c.description() : f.description(),
+                c.pageCount() != null ? c.pageCount() : f.pageCount(),
+                c.claimIds() != null ? c.claimIds() : f.claimIds(),
+                c.source() != null ? c.source() : f.source(),
+                f.effects());
     }
 
     public Optional<RecordedEvent> retractionOf(FilingId filing) {

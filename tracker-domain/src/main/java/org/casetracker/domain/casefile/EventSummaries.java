@@ -1,4 +1,4 @@
-package org.casetracker.app.casefile;
+package org.casetracker.domain.casefile;
 
 import org.casetracker.domain.cases.CaseEvent.CaseClosed;
 import org.casetracker.domain.cases.CaseEvent.CaseEffectsRetracted;
@@ -21,13 +21,13 @@ import org.casetracker.domain.shared.Sourced;
 
 import java.util.Optional;
 
-/** One line per event for the history, and the reason and source an event carries, if any. */
-final class HistorySummaries {
+/** One line per event, in the words of the docket, and the reason and source an event carries, if any. */
+public final class EventSummaries {
 
-    private HistorySummaries() {
+    private EventSummaries() {
     }
 
-    static String summary(DocketEvent event) {
+    public static String summary(DocketEvent event) {
         if (event instanceof CaseOpened e) {
             return "Case opened: " + e.caption() + " (" + e.court() + " " + e.docketNumber() + ")";
         }
@@ -74,11 +74,11 @@ final class HistorySummaries {
         return event.getClass().getSimpleName();
     }
 
-    static Optional<String> reason(DocketEvent event) {
+    public static Optional<String> reason(DocketEvent event) {
         return event instanceof Reasoned reasoned ? Optional.ofNullable(reasoned.reason()) : Optional.empty();
     }
 
-    static Optional<Source> source(DocketEvent event) {
+    public static Optional<Source> source(DocketEvent event) {
         return event instanceof Sourced sourced ? Optional.ofNullable(sourced.source()) : Optional.empty();
     }
 }

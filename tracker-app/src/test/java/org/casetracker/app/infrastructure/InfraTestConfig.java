@@ -1,0 +1,35 @@
+package org.casetracker.app.infrastructure;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Test-only beans; a @TestConfiguration so that component scanning of other tests' contexts skips it. */
+@TestConfiguration(proxyBeanMethods = false)
+public class InfraTestConfig {
+
+    @Bean
+    ConfigurerModule infraTestAggregates() {
+        return AggregateRegistration.aggregates(List.of(InfraTestMatter.class));
+    }
+
+    @Bean
+    MatterClock matterClock() {
+        return () -> LocalDate.of(2024, 2, 29);
+    }
+
+    @Bean
+    RecordingProjection recordingProjection() {
+        return new RecordingProjection();
+    }
+
+    /** A fresh data directory for one test database (absolute: H2 wants relative paths to start with ./). */
+    static Path newDataDir() {
+        return Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
+    }
+}
