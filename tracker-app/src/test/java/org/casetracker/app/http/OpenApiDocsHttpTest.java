@@ -1,0 +1,31 @@
+package org.casetracker.app.http;
+
+import org.casetracker.app.http.Http.Reply;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document describes the REST contract. */
+class OpenApiDocsHttpTest extends RecordedAppTest {
+
+    @Test
+    void theApiDocsListTheCasePaths() {
+        Reply docs = http.get("/v3/api-docs").expect(200);
+        assertThat(docs.contentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        assertThat((String) docs.read("$.openapi")).startsWith("3.");
+        Map<String, Map<String, Object>> paths = docs.read("$.paths");
+        assertThat(paths).containsKeys(
+                "/api/cases",
+                "/api/cases/{caseId}",
+                "/api/cases/{caseId}/claims",
+                "/api/cases/{caseId}/filings",
+                "/api/cases/{caseId}/history",
+                "/api/cases/{caseId}/filings/{filingId}/corrections",
+                "/api/cases/{caseId}/filings/{filingId}/retraction");
+        assertThat(paths.get("/api/cases")).containsKeys("get", "post");
+        assertThat(paths.get("/api/cases/{caseId}/filings")).containsKeys("get", "post");
+    }
+}
