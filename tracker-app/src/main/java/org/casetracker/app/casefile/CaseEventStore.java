@@ -4,16 +4,19 @@ import jakarta.persistence.EntityManager;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.serialization.Serializer;
 import org.casetracker.domain.casefile.RecordedEvent;
+import org.casetracker.domain.casefile.ResolvedHistory;
 import org.casetracker.domain.shared.DocketEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the events of one case from the event store, through the case's index rows: queries that
@@ -36,8 +39,48 @@ public class CaseEventStore {
                                     where c.caseId = :caseId and c.globalIndex > :after)
             order by e.globalIndex""";
 
-    /** The events of one case as last read, with the count and last position they were read at. */
-    private record Cached(List<RecordedEvent> events, long count, long lastPosition) {
+    /**
+     * The events of one case as last read, with the count and last position they were read at, and
+     * (once asked for) their resolution as known now, which every read at a later moment shares.
+     */
+    private static final class Cached {
+        private final List<RecordedEvent> events;
+        private final long count;
+        private final long lastPosition;
+        private final Instant lastRecordedAt;
+        private volatile ResolvedHistory known;
+
+        Cached(List<RecordedEvent> events, long count, long lastPosition) {
+            this.events = events;
+            this.count = count;
+            this.lastPosition = lastPosition;
+            this.lastRecordedAt = events.stream().map(RecordedEvent::recordedAt).max(Instant::compareTo)
+                    .orElse(Instant.MIN);
+        }
+
+        List<RecordedEvent> events() {
+            return events;
+        }
+
+        long count() {
+            return count;
+        }
+
+        long lastPosition() {
+            return lastPosition;
+        }
+
+        ResolvedHistory asKnownAt(Instant knownAt) {
+            if (knownAt != null && knownAt.isBefore(lastRecordedAt)) {
+                return ResolvedHistory.of(events, knownAt);
+            }
+            ResolvedHistory current = known;
+            if (current == null) {
+                current = ResolvedHistory.of(events, null);
+                known = current;
+            }
+            return current;
+        }
     }
 
     private final EntityManager entityManager;
@@ -71,18 +114,29 @@ public class CaseEventStore {
 
     /** Every event of the case in the store's order; empty when the case has none. */
     public List<RecordedEvent> eventsOf(String caseId) {
+        Cached cached = load(caseId);
+        return cached == null ? List.of() : cached.events();
+    }
+
+    /** The case's history resolved as known at {@code knownAt} (null: now); empty when the case has no events. */
+    public Optional<ResolvedHistory> historyOf(String caseId, Instant knownAt) {
+        Cached cached = load(caseId);
+        return cached == null ? Optional.empty() : Optional.of(cached.asKnownAt(knownAt));
+    }
+
+    private Cached load(String caseId) {
         Object[] shape = entityManager.createQuery(SHAPE_OF_CASE, Object[].class)
                 .setParameter("caseId", caseId)
                 .getSingleResult();
         long count = (Long) shape[0];
         if (count == 0) {
             cache.remove(caseId);
-            return List.of();
+            return null;
         }
         long lastPosition = (Long) shape[1];
         Cached cached = cache.get(caseId);
         if (cached != null && cached.count() == count && cached.lastPosition() == lastPosition) {
-            return cached.events();
+            return cached;
         }
         boolean onlyAppended = cached != null && cached.lastPosition() < lastPosition;
         List<RecordedEvent> events = new ArrayList<>(onlyAppended ? cached.events() : List.of());
@@ -90,9 +144,9 @@ public class CaseEventStore {
         if (events.size() != count) {
             events = read(caseId, -1); // an event filled a gap below the last position: read the case again
         }
-        List<RecordedEvent> complete = Collections.unmodifiableList(events);
-        cache.put(caseId, new Cached(complete, count, lastPosition));
-        return complete;
+        Cached loaded = new Cached(Collections.unmodifiableList(events), count, lastPosition);
+        cache.put(caseId, loaded);
+        return loaded;
     }
 
     private List<RecordedEvent> read(String caseId, long after) {

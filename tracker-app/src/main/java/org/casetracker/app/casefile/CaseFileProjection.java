@@ -70,7 +70,8 @@ public class CaseFileProjection {
     }
 
     private void refresh(String caseId) {
-        CaseFile file = CaseFileFold.fold(events.eventsOf(caseId), null, null, false).orElse(null);
+        CaseFile file = events.historyOf(caseId, null)
+                .flatMap(history -> CaseFileFold.fold(history, null, null, false)).orElse(null);
         if (file == null) {
             return; // effects on a case recorded before its opening cannot happen; nothing to show yet
         }

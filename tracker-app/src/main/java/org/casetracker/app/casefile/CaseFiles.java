@@ -20,13 +20,11 @@ import java.util.Optional;
 public class CaseFiles {
 
     private final CaseFileRows fileRows;
-    private final CaseEventRows eventRows;
     private final CaseEventStore events;
     private final CaseFileCodec codec;
 
-    public CaseFiles(CaseFileRows fileRows, CaseEventRows eventRows, CaseEventStore events, CaseFileCodec codec) {
+    public CaseFiles(CaseFileRows fileRows, CaseEventStore events, CaseFileCodec codec) {
         this.fileRows = fileRows;
-        this.eventRows = eventRows;
         this.events = events;
         this.codec = codec;
     }
@@ -43,10 +41,8 @@ public class CaseFiles {
 
     /** The case on {@code asOf} as known at {@code knownAt}: a fold of exactly that case's events. */
     public Optional<CaseFile> asOf(String caseId, LocalDate asOf, Instant knownAt, boolean includeRetracted) {
-        if (!eventRows.existsByCaseId(caseId)) {
-            return Optional.empty();
-        }
-        return CaseFileFold.fold(events.eventsOf(caseId), asOf, knownAt, includeRetracted);
+        return events.historyOf(caseId, knownAt)
+                .flatMap(history -> CaseFileFold.fold(history, asOf, knownAt, includeRetracted));
     }
 
     /** Every event of the case, for the timeline and change reads; empty when there is no such case. */

@@ -26,7 +26,12 @@ public final class CaseFileFold {
      */
     public static Optional<CaseFile> fold(List<RecordedEvent> events, LocalDate asOf, Instant knownAt,
                                           boolean includeRetracted) {
-        ResolvedHistory history = ResolvedHistory.of(events, knownAt);
+        return fold(ResolvedHistory.of(events, knownAt), asOf, knownAt, includeRetracted);
+    }
+
+    /** The same fold over a history already resolved as known at {@code knownAt} (e.g. kept in a cache). */
+    public static Optional<CaseFile> fold(ResolvedHistory history, LocalDate asOf, Instant knownAt,
+                                          boolean includeRetracted) {
         CaseFileBuilder file = new CaseFileBuilder(history, includeRetracted);
         for (Dated dated : history.upTo(asOf)) {
             file.evolve(dated);

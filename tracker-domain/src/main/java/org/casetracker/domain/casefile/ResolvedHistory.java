@@ -13,6 +13,7 @@ import org.casetracker.domain.shared.FilingId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,15 +52,18 @@ public final class ResolvedHistory {
 
     /** Resolves the events of one case (in any order) as known at {@code knownAt}; null means now. */
     public static ResolvedHistory of(List<RecordedEvent> events, Instant knownAt) {
-        List<RecordedEvent> known = events.stream()
-                .filter(e -> knownAt == null || !e.recordedAt().isAfter(knownAt))
-                .sorted(Comparator.comparingLong(RecordedEvent::position))
-                .toList();
+        List<RecordedEvent> known = new ArrayList<>(events.size());
+        for (RecordedEvent recorded : events) {
+            if (knownAt == null || !recorded.recordedAt().isAfter(knownAt)) {
+                known.add(recorded);
+            }
+        }
+        known.sort(Comparator.comparingLong(RecordedEvent::position));
         Map<FilingId, LocalDate> filingDates = new HashMap<>();
         Map<FilingId, List<RecordedEvent>> corrections = new HashMap<>();
         Map<FilingId, RecordedEvent> retracted = new HashMap<>();
         Set<FilingId> undone = new HashSet<>();
-        List<RecordedEvent> legal = new ArrayList<>();
+        List<RecordedEvent> legal = new ArrayList<>(known.size());
         for (RecordedEvent recorded : known) {
             DocketEvent event = recorded.event();
             if (event instanceof FilingCorrected corrected) {
@@ -83,11 +87,13 @@ public final class ResolvedHistory {
                 legal.add(recorded);
             }
         }
-        List<Dated> legalOrder = legal.stream()
-                .map(recorded -> new Dated(effectiveDate(recorded.event(), filingDates), recorded))
-                .sorted(Comparator.comparing(Dated::on).thenComparingLong(d -> d.recorded().position()))
-                .toList();
-        return new ResolvedHistory(legalOrder, corrections, retracted, undone);
+        List<Dated> legalOrder = new ArrayList<>(legal.size());
+        for (RecordedEvent recorded : legal) {
+            legalOrder.add(new Dated(effectiveDate(recorded.event(), filingDates), recorded));
+        }
+        // a stable sort: events of one legal date stay in the order they were recorded
+        legalOrder.sort(Comparator.comparing(Dated::on));
+        return new ResolvedHistory(Collections.unmodifiableList(legalOrder), corrections, retracted, undone);
     }
 
     /** A filing and its effects take the filing's (corrected) date; everything else its own legal date. */
@@ -103,7 +109,17 @@ public final class ResolvedHistory {
         if (asOf == null) {
             return legalOrder;
         }
-        return legalOrder.stream().filter(d -> !d.on().isAfter(asOf)).toList();
+        int low = 0;
+        int high = legalOrder.size();
+        while (low < high) { // the first event dated after asOf
+            int middle = (low + high) >>> 1;
+            if (legalOrder.get(middle).on().isAfter(asOf)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return legalOrder.subList(0, low);
     }
 
     public List<RecordedEvent> correctionsOf(FilingId filing) {
