@@ -1,6 +1,8 @@
 package org.casetracker.app.api;
 
+import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.casetracker.domain.shared.DocketRuleViolation;
 import org.slf4j.Logger;
@@ -65,8 +67,8 @@ public class ProblemResponses {
     }
 
     /** Two writers to one aggregate at once, or an id recorded twice: the later one is refused. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrency(ConcurrencyException conflict) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> concurrency(AxonException conflict) {
         return problem(HttpStatus.CONFLICT, "Conflicts with the record",
                 "the record changed under this request (or the entry already exists); read it again and retry",
                 List.of());
@@ -87,7 +89,10 @@ public class ProblemResponses {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException mismatch) {
-        String message = "cannot read '" + mismatch.getValue() + "'" + expected(mismatch.getName());
+        Class<?> type = mismatch.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? "cannot read '" + mismatch.getValue() + "': must be one of " + Arrays.toString(type.getEnumConstants())
+                : "cannot read '" + mismatch.getValue() + "'" + expected(mismatch.getName());
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", message,
                 List.of(new FieldProblem(mismatch.getName(), message)));
     }
@@ -131,6 +136,10 @@ public class ProblemResponses {
         ConcurrencyException conflict = findCause(failure, ConcurrencyException.class);
         if (conflict != null) {
             return concurrency(conflict);
+        }
+        AggregateStreamCreationException duplicate = findCause(failure, AggregateStreamCreationException.class);
+        if (duplicate != null) {
+            return concurrency(duplicate);
         }
         log.error("Request failed unexpectedly", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the tracker failed; this is logged",

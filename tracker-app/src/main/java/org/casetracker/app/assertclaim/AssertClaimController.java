@@ -3,6 +3,7 @@ package org.casetracker.app.assertclaim;
 import org.casetracker.app.api.CaseNotFound;
 import org.casetracker.app.api.Created;
 import org.casetracker.app.api.Ids;
+import org.casetracker.app.api.LegalDates;
 import org.casetracker.app.api.Locations;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.domain.claims.ClaimCommands.AssertClaim;
@@ -17,16 +18,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+
 /** Assert a claim (a count) in a case: its id is {@code {caseId}-count-{count}}. */
 @RestController
 public class AssertClaimController {
 
     private final DocketWriter writer;
     private final DocketDirectory directory;
+    private final Clock clock;
 
-    public AssertClaimController(DocketWriter writer, DocketDirectory directory) {
+    public AssertClaimController(DocketWriter writer, DocketDirectory directory, Clock clock) {
         this.writer = writer;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/api/cases/{caseId}/claims", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -39,6 +44,7 @@ public class AssertClaimController {
             throw DocketRuleViolation.invalid("count", "is required (the count's number in the pleading)");
         }
         ClaimId claimId = ClaimId.of(id, body.count());
+        LegalDates.notInTheFuture("assertedOn", body.assertedOn(), clock);
         if (directory.claimExists(claimId)) {
             throw DocketRuleViolation.conflict("count", "count " + body.count() + " is already asserted in " + caseId);
         }

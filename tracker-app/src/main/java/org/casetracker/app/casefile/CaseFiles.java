@@ -29,14 +29,28 @@ public class CaseFiles {
         this.codec = codec;
     }
 
-    /** The case as it stands now, as far as the projection has come. */
-    public Optional<CaseFile> live(String caseId) {
-        return fileRows.findById(caseId).map(row -> codec.read(row.document()));
+    /**
+     * The case as it stands today, as far as the projection has come. The projection folds everything
+     * recorded; should that include a legal date after today (at most tomorrow, in another time zone),
+     * the case is folded as of today instead, so a live read always equals the read as of today.
+     */
+    public Optional<CaseFile> live(String caseId, LocalDate today) {
+        return fileRows.findById(caseId).flatMap(row -> asOfToday(codec.read(row.document()), today));
     }
 
-    /** Every case now, in the order they were filed. */
-    public List<CaseFile> allLive() {
-        return fileRows.findAllByOrderByFiledOnAscCaseIdAsc().stream().map(row -> codec.read(row.document())).toList();
+    /** Every case today, in the order they were filed. */
+    public List<CaseFile> allLive(LocalDate today) {
+        return fileRows.findAllByOrderByFiledOnAscCaseIdAsc().stream()
+                .map(row -> asOfToday(codec.read(row.document()), today))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private Optional<CaseFile> asOfToday(CaseFile file, LocalDate today) {
+        if (file.lastLegalDate() == null || !file.lastLegalDate().isAfter(today)) {
+            return Optional.of(file);
+        }
+        return asOf(file.id().value(), today, null, false);
     }
 
     /** The case on {@code asOf} as known at {@code knownAt}: a fold of exactly that case's events. */

@@ -2,11 +2,13 @@ package org.casetracker.app.correctfiling;
 
 import org.casetracker.app.api.Created;
 import org.casetracker.app.api.Ids;
+import org.casetracker.app.api.LegalDates;
 import org.casetracker.app.api.Locations;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.app.recording.FilingsOfCase;
 import org.casetracker.domain.filings.FilingChanges;
 import org.casetracker.domain.filings.FilingCommands.CorrectFiling;
+import org.casetracker.domain.shared.DocketRuleViolation;
 import org.casetracker.domain.shared.FilingId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.util.stream.Collectors;
 
 /** Correct fields of a filing. Nothing is edited: a correction event changes answers from its recorded time on. */
@@ -23,10 +26,12 @@ public class CorrectFilingController {
 
     private final DocketWriter writer;
     private final FilingsOfCase filings;
+    private final Clock clock;
 
-    public CorrectFilingController(DocketWriter writer, FilingsOfCase filings) {
+    public CorrectFilingController(DocketWriter writer, FilingsOfCase filings, Clock clock) {
         this.writer = writer;
         this.filings = filings;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/api/cases/{caseId}/filings/{filingId}/corrections",
@@ -34,8 +39,24 @@ public class CorrectFilingController {
     public ResponseEntity<Created> correct(@PathVariable String caseId, @PathVariable String filingId,
                                            @RequestBody CorrectFilingRequest body) {
         FilingId filing = filings.existing(caseId, filingId);
-        writer.write(() -> writer.send(new CorrectFiling(filing, changes(body), body.reason())));
+        if (body.changes() != null) {
+            LegalDates.notInTheFuture("changes.dateFiled", body.changes().dateFiled(), clock);
+        }
+        try {
+            writer.write(() -> writer.send(new CorrectFiling(filing, changes(body), body.reason())));
+        } catch (DocketRuleViolation violation) {
+            throw asSentByClient(violation);
+        }
         return Locations.created("/api/cases/" + caseId + "/filings/" + filing, filing.value());
+    }
+
+    /** The source of the corrected values is sent at the top level, the domain checks it among the changes. */
+    private static DocketRuleViolation asSentByClient(DocketRuleViolation violation) {
+        String field = violation.field();
+        if (field == null || !field.startsWith("changes.source")) {
+            return violation;
+        }
+        return new DocketRuleViolation(violation.kind(), field.substring("changes.".length()), violation.getMessage());
     }
 
     private static FilingChanges changes(CorrectFilingRequest body) {

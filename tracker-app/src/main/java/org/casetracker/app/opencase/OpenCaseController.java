@@ -1,6 +1,7 @@
 package org.casetracker.app.opencase;
 
 import org.casetracker.app.api.Created;
+import org.casetracker.app.api.LegalDates;
 import org.casetracker.app.api.Locations;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.domain.cases.CaseCommands.OpenCase;
@@ -15,16 +16,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+
 /** Open a case: its id is the slug of court and docket number, so the same docket cannot be opened twice. */
 @RestController
 public class OpenCaseController {
 
     private final DocketWriter writer;
     private final DocketDirectory directory;
+    private final Clock clock;
 
-    public OpenCaseController(DocketWriter writer, DocketDirectory directory) {
+    public OpenCaseController(DocketWriter writer, DocketDirectory directory, Clock clock) {
         this.writer = writer;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/api/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -35,6 +40,7 @@ public class OpenCaseController {
             throw DocketRuleViolation.invalid("docketNumber", "court and docket number must contain letters or digits");
         }
         CaseId caseId = CaseId.of(court, docketNumber);
+        LegalDates.notInTheFuture("filedOn", body.filedOn(), clock);
         if (directory.caseFiledOn(caseId).isPresent()) {
             throw DocketRuleViolation.conflict("docketNumber", "case " + caseId + " is already open in the tracker");
         }

@@ -38,7 +38,8 @@ public class CaseReadController {
     public CaseList cases(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
                           @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant knownAt) {
         ReadCut cut = ReadCut.of(asOf, knownAt, false, clock);
-        List<CaseFile> files = cut.live() ? caseFiles.allLive() : caseFiles.allAsOf(cut.asOf(), cut.knownAt());
+        List<CaseFile> files = cut.live() ? caseFiles.allLive(cut.asOf())
+                : caseFiles.allAsOf(cut.asOf(), cut.knownAt());
         return new CaseList(cut.asOf(), cut.knownAt(), files.stream().map(CaseSummary::of).toList());
     }
 
@@ -80,7 +81,7 @@ public class CaseReadController {
     }
 
     @GetMapping("/api/cases/{caseId}/filings/{filingId}")
-    public FilingResponse filing(@PathVariable String caseId, @PathVariable String filingId,
+    public FilingRead filing(@PathVariable String caseId, @PathVariable String filingId,
                                  @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
                                  @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant knownAt,
                                  @RequestParam(defaultValue = "false") boolean includeRetracted) {
@@ -88,14 +89,14 @@ public class CaseReadController {
         return file(caseId, cut, includeRetracted).docket().stream()
                 .filter(entry -> entry.id().value().equals(filingId))
                 .findFirst()
-                .map(FilingResponse::of)
+                .map(entry -> new FilingRead(caseId, cut.asOf(), cut.knownAt(), FilingResponse.of(entry)))
                 .orElseThrow(() -> DocketRuleViolation.notFound("filingId", "no filing " + filingId + " in case "
                         + caseId + " as of " + cut.asOf()));
     }
 
     private CaseFile file(String caseId, ReadCut cut, boolean includeRetracted) {
         if (cut.live()) {
-            return caseFiles.live(caseId).orElseThrow(() -> new CaseNotFound(caseId));
+            return caseFiles.live(caseId, cut.asOf()).orElseThrow(() -> new CaseNotFound(caseId));
         }
         return caseFiles.asOf(caseId, cut.asOf(), cut.knownAt(), includeRetracted)
                 .orElseThrow(() -> new CaseNotFound(caseId, cut.asOf(), cut.knownAt()));

@@ -3,6 +3,7 @@ package org.casetracker.app.recordfiling;
 import org.casetracker.app.api.CaseNotFound;
 import org.casetracker.app.api.Created;
 import org.casetracker.app.api.Ids;
+import org.casetracker.app.api.LegalDates;
 import org.casetracker.app.api.Locations;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.domain.filings.EffectCommands;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -31,10 +33,12 @@ public class RecordFilingController {
 
     private final DocketWriter writer;
     private final DocketDirectory directory;
+    private final Clock clock;
 
-    public RecordFilingController(DocketWriter writer, DocketDirectory directory) {
+    public RecordFilingController(DocketWriter writer, DocketDirectory directory, Clock clock) {
         this.writer = writer;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/api/cases/{caseId}/filings", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -43,6 +47,7 @@ public class RecordFilingController {
         if (directory.caseFiledOn(id).isEmpty()) {
             throw new CaseNotFound(caseId);
         }
+        LegalDates.notInTheFuture("dateFiled", body.dateFiled(), clock);
         FilingId filingId = FilingIds.idFor(id, body.entryNumber(), body.dateFiled(), body.type(), directory);
         if (body.entryNumber() != null && body.entryNumber() > 0 && directory.filingExists(filingId)) {
             throw DocketRuleViolation.conflict("entryNumber", "entry " + body.entryNumber()

@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 public class DocketWriter {
 
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
+    private static final ThreadLocal<Boolean> CATCH_UP_DEFERRED = ThreadLocal.withInitial(() -> false);
 
     private final CommandGateway commands;
     private final TransactionManager transactionManager;
@@ -46,8 +47,24 @@ public class DocketWriter {
         if (result.isExceptional()) {
             throw asRuntime(result.exceptionResult());
         }
-        catchUp.awaitCaughtUp(READ_YOUR_WRITES);
+        if (!CATCH_UP_DEFERRED.get()) {
+            catchUp.awaitCaughtUp(READ_YOUR_WRITES);
+        }
         return result.getPayload();
+    }
+
+    /**
+     * Runs a series of writes (e.g. loading a record) whose steps need not each be readable at once:
+     * they do not wait for the projections one by one; the series waits once, at its end.
+     */
+    public void inSeries(Runnable writes, Duration maxWaitAtEnd) {
+        CATCH_UP_DEFERRED.set(true);
+        try {
+            writes.run();
+        } finally {
+            CATCH_UP_DEFERRED.remove();
+        }
+        catchUp.awaitCaughtUp(maxWaitAtEnd);
     }
 
     /** Sends one command and waits for its result; a refusal is thrown as the handler threw it. */

@@ -8,6 +8,7 @@ import org.casetracker.app.opencase.OpenCaseController;
 import org.casetracker.app.opencase.OpenCaseRequest;
 import org.casetracker.app.recordfiling.RecordFilingController;
 import org.casetracker.app.recordfiling.RecordFilingRequest;
+import org.casetracker.app.recording.DocketWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 /**
  * Loads the record of the dispute on first start, through the very code a researcher's requests go
@@ -38,11 +40,13 @@ public class RecordLoader {
     private final OpenCaseController openCase;
     private final AssertClaimController assertClaim;
     private final RecordFilingController recordFiling;
+    private final DocketWriter writer;
 
     public RecordLoader(@Value("${tracker.seed.enabled:true}") boolean enabled,
                         @Value("${tracker.seed.record:classpath:seed/parler-v-aws.json}") Resource record,
                         EventStore eventStore, JsonMapper json, OpenCaseController openCase,
-                        AssertClaimController assertClaim, RecordFilingController recordFiling) {
+                        AssertClaimController assertClaim, RecordFilingController recordFiling,
+                        DocketWriter writer) {
         this.enabled = enabled;
         this.record = record;
         this.eventStore = eventStore;
@@ -50,6 +54,7 @@ public class RecordLoader {
         this.openCase = openCase;
         this.assertClaim = assertClaim;
         this.recordFiling = recordFiling;
+        this.writer = writer;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -72,14 +77,15 @@ public class RecordLoader {
     }
 
     int load() throws IOException {
-        JsonNode steps;
-        try (InputStream in = record.getInputStream()) {
-            steps = json.readTree(in).required("steps");
-        }
-        for (JsonNode step : steps) {
-            apply(step);
-        }
+        JsonNode steps = readSteps();
+        writer.inSeries(() -> steps.forEach(this::apply), Duration.ofSeconds(30));
         return steps.size();
+    }
+
+    private JsonNode readSteps() throws IOException {
+        try (InputStream in = record.getInputStream()) {
+            return json.readTree(in).required("steps");
+        }
     }
 
     private void apply(JsonNode step) {

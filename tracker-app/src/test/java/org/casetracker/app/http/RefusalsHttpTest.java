@@ -4,8 +4,15 @@ import org.casetracker.app.http.Http.Reply;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -248,6 +255,51 @@ class RefusalsHttpTest extends RecordedAppTest {
      * Sends a request that must be refused and checks the refusal and that nothing was stored: the events in the
      * store, and the case's history and docket as served.
      */
+    @Test
+    void aLegalDateThatHasNotHappenedYetIsRefused() {
+        String tooLate = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        refused(() -> http.post(FILINGS, order(40, "").replace("2021-02-01", tooLate)), 400, "dateFiled", FEDERAL);
+        refused(() -> http.post("/api/cases/" + FEDERAL + "/claims", """
+                {"count": 9, "type": "OTHER", "title": "A count", "assertedOn": "%s", "source": %s}"""
+                .formatted(tooLate, SOURCE)), 400, "assertedOn", FEDERAL);
+        refused(() -> http.post(FILINGS + "/" + FEDERAL + "-dkt-34/corrections", """
+                {"changes": {"dateFiled": "%s"}, "reason": "a test"}""".formatted(tooLate)), 400,
+                "changes.dateFiled", FEDERAL);
+    }
+
+    @Test
+    void concurrentWritersOfOneEntryNumberGetOneCreatedAndConflictsNeverAServerError() throws Exception {
+        String caseId = openCase("2021-01-04");
+        String body = """
+                {"entryNumber": 7, "dateFiled": "2021-01-05", "filedBy": "Plaintiff Co.", "type": "NOTICE",
+                 "title": "A notice", "source": %s}""".formatted(SOURCE);
+        ExecutorService writers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(writers.submit(() -> new Http(port).post("/api/cases/" + caseId + "/filings", body)
+                        .status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            writers.shutdownNow();
+        }
+        List<Object> numbered = http.get("/api/cases/" + caseId + "/filings").expect(200)
+                .list("$.filings[?(@.entryNumber == 7)].id");
+        assertThat(numbered).hasSize(1);
+    }
+
+    @Test
+    void anUnknownFilingTypeInTheQueryIsRefusedWithTheTypesThatExist() {
+        Reply reply = http.get(FILINGS + "?type=BRIEF");
+        assertField(reply, 400, "type");
+        assertThat((String) reply.read("$.errors[0].message")).contains("ORDER", "NOTICE_OF_REMOVAL");
+    }
+
     private Reply refused(Supplier<Reply> request, int status, String field, String caseId) {
         long events = storedEvents();
         long history = historySize(caseId);

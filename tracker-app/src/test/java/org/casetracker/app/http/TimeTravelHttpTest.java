@@ -15,6 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimeTravelHttpTest extends RecordedAppTest {
 
     @Test
+    void oneDocketEntryIsReadAsOfADateAndSaysWhichDate() {
+        String motion = "/api/cases/" + FEDERAL + "/filings/" + FEDERAL + "-dkt-2";
+        Reply pending = http.get(motion + "?asOf=2021-01-13").expect(200);
+        assertThat((String) pending.read("$.asOf")).isEqualTo("2021-01-13");
+        assertThat((String) pending.read("$.knownAt")).isNotBlank();
+        assertThat((String) pending.read("$.status")).isEqualTo("PENDING");
+        Reply denied = http.get(motion + "?asOf=2021-01-22").expect(200);
+        assertThat((String) denied.read("$.status")).isEqualTo("DENIED");
+        assertThat((String) denied.read("$.decidedBy")).isEqualTo(FEDERAL + "-dkt-34");
+        assertProblem(http.get(motion + "?asOf=2021-01-10"), 404);
+    }
+
+    @Test
     void onTheEveOfTheHearingTheFederalCaseIsOpenAndNothingIsDecided() {
         Reply federal = http.get("/api/cases/" + FEDERAL + "?asOf=2021-01-13").expect(200);
         assertThat((String) federal.read("$.status")).isEqualTo("OPEN");

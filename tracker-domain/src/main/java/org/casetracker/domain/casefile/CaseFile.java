@@ -22,12 +22,13 @@ import java.util.List;
 /**
  * A case as it stood on a legal date, as the record knew it at an instant: the header, its claims and
  * its docket. Produced only by {@link CaseFileFold}, for the live projection and for as-of reads alike.
+ * {@code lastPosition} and {@code lastLegalDate} are those of the last event folded in.
  */
 public record CaseFile(CaseId id, String court, String courtName, String docketNumber, String caption,
                        LocalDate filedOn, String judge, List<Party> parties, Source source, CaseStatus status,
                        Disposition disposition, StatusChange lastStatusChange, List<RelatedCase> relatedCases,
                        List<ClaimView> claims, List<DocketEntry> docket, LocalDate asOf, Instant knownAt,
-                       long lastPosition) {
+                       long lastPosition, LocalDate lastLegalDate) {
 
     /** The close or reopen in force, with the filing that made it. */
     public record StatusChange(CaseStatus status, Disposition disposition, LocalDate on, FilingId byFiling,

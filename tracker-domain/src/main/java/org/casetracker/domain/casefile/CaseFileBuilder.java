@@ -53,6 +53,7 @@ final class CaseFileBuilder {
     private final Map<ClaimId, ClaimView> claims = new LinkedHashMap<>();
     private final Map<FilingId, DocketEntry> docket = new LinkedHashMap<>();
     private long lastPosition = -1;
+    private LocalDate lastLegalDate;
 
     CaseFileBuilder(ResolvedHistory history, boolean includeRetracted) {
         this.history = history;
@@ -62,6 +63,7 @@ final class CaseFileBuilder {
     void evolve(Dated dated) {
         DocketEvent event = dated.recorded().event();
         lastPosition = Math.max(lastPosition, dated.recorded().position());
+        lastLegalDate = dated.on(); // events come in legal order
         if (history.isUndoneEffect(event)) {
             return;
         }
@@ -135,6 +137,6 @@ final class CaseFileBuilder {
         return Optional.of(new CaseFile(opened.caseId(), opened.court(), opened.courtName(), opened.docketNumber(),
                 opened.caption(), opened.filedOn(), opened.judge(), opened.parties(), opened.source(), status,
                 lastStatusChange == null ? null : lastStatusChange.disposition(), lastStatusChange,
-                List.copyOf(related), claimList, entries, asOf, knownAt, lastPosition));
+                List.copyOf(related), claimList, entries, asOf, knownAt, lastPosition, lastLegalDate));
     }
 }

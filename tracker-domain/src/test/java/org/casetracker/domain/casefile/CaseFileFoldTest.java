@@ -85,7 +85,8 @@ class CaseFileFoldTest {
     static CaseFile legalContent(CaseFile file) {
         return new CaseFile(file.id(), file.court(), file.courtName(), file.docketNumber(), file.caption(),
                 file.filedOn(), file.judge(), file.parties(), file.source(), file.status(), file.disposition(),
-                file.lastStatusChange(), file.relatedCases(), file.claims(), file.docket(), file.asOf(), null, 0);
+                file.lastStatusChange(), file.relatedCases(), file.claims(), file.docket(), file.asOf(), null, 0,
+                file.lastLegalDate());
     }
 
     @Nested
