@@ -11,7 +11,8 @@ import java.time.LocalDate;
 
 /**
  * One event of one case, by its position in the store: the index through which a case's events are
- * read without scanning the store, and the rows of the case's history.
+ * read without scanning the store, and the rows of the case's history (with who recorded it and the
+ * correlation id of the request, from the event's metadata).
  */
 @Entity
 @Table(name = "case_event", indexes = @Index(name = "case_event_by_case", columnList = "case_id, global_index"))
@@ -42,6 +43,10 @@ public class CaseEventRow {
     private String sourceCitation;
     @Column(name = "source_verification", length = 20)
     private String sourceVerification;
+    @Column(name = "recorded_by", length = 200)
+    private String recordedBy;
+    @Column(name = "correlation_id", length = 200)
+    private String correlationId;
 
     protected CaseEventRow() {
         // for JPA
@@ -49,7 +54,7 @@ public class CaseEventRow {
 
     CaseEventRow(long globalIndex, String eventId, String caseId, String aggregateId, long sequenceNumber,
                  String eventType, LocalDate legalDate, Instant recordedAt, String summary, String reason,
-                 String sourceCitation, String sourceVerification) {
+                 String sourceCitation, String sourceVerification, String recordedBy, String correlationId) {
         this.globalIndex = globalIndex;
         this.eventId = eventId;
         this.caseId = caseId;
@@ -62,6 +67,8 @@ public class CaseEventRow {
         this.reason = reason;
         this.sourceCitation = sourceCitation;
         this.sourceVerification = sourceVerification;
+        this.recordedBy = recordedBy;
+        this.correlationId = correlationId;
     }
 
     public Long globalIndex() {
@@ -110,5 +117,15 @@ public class CaseEventRow {
 
     public String sourceVerification() {
         return sourceVerification;
+    }
+
+    /** Who recorded the event (its metadata's {@code user}); null for events recorded before metadata existed. */
+    public String recordedBy() {
+        return recordedBy;
+    }
+
+    /** The correlation id of the request that recorded the event (its metadata's {@code correlationId}). */
+    public String correlationId() {
+        return correlationId;
     }
 }

@@ -1,8 +1,12 @@
 package org.casetracker.app.casefile;
 
 import jakarta.persistence.EntityManager;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.casetracker.domain.casefile.RecordedEvent;
 import org.casetracker.domain.casefile.ResolvedHistory;
 import org.casetracker.domain.shared.DocketEvent;
@@ -17,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads the events of one case from the event store, through the case's index rows: queries that
@@ -85,12 +90,16 @@ public class CaseEventStore {
 
     private final EntityManager entityManager;
     private final Serializer serializer;
+    private final EventUpcaster upcasters;
     private final Map<String, Cached> cache;
 
+    /** {@code upcasters}: the same upcasters the event store reads through, so old revisions read as new here too. */
     public CaseEventStore(EntityManager entityManager, @Qualifier("eventSerializer") Serializer serializer,
+                          List<EventUpcaster> upcasters,
                           @Value("${tracker.cache.max-events:500000}") long maxCachedEvents) {
         this.entityManager = entityManager;
         this.serializer = serializer;
+        this.upcasters = new EventUpcasterChain(upcasters);
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             private long size;
 
@@ -110,6 +119,14 @@ public class CaseEventStore {
                 return full;
             }
         });
+    }
+
+    /** The position of an event in the store's global order (its identifier is unique in the store). */
+    public long globalIndexOf(String eventIdentifier) {
+        return entityManager.createQuery(
+                        "select e.globalIndex from DomainEventEntry e where e.eventIdentifier = :id", Long.class)
+                .setParameter("id", eventIdentifier)
+                .getSingleResult();
     }
 
     /** Every event of the case in the store's order; empty when the case has none. */
@@ -160,7 +177,9 @@ public class CaseEventStore {
 
     /** The entry has no getter for its global index (Axon keeps it to itself), so the query selects it. */
     private RecordedEvent recorded(long globalIndex, DomainEventEntry entry) {
-        DocketEvent event = serializer.deserialize(entry.getPayload());
+        DomainEventStream upcast = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer,
+                upcasters);
+        DocketEvent event = (DocketEvent) upcast.next().getPayload();
         return new RecordedEvent(event, globalIndex, entry.getTimestamp(), entry.getEventIdentifier());
     }
 }

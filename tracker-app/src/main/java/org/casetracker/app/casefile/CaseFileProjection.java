@@ -4,9 +4,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.casetracker.app.metadata.MetadataKeys;
 import org.casetracker.domain.casefile.CaseFile;
 import org.casetracker.domain.casefile.CaseFileFold;
 import org.casetracker.domain.casefile.EventSummaries;
@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * Keeps, per case, the index of its events (which is also its history) and the live case file: the
  * same {@link CaseFileFold} the as-of reads use, over every event recorded so far. Idempotent: an
- * event seen again (a replay) finds its index row and changes nothing.
+ * event seen again (a replay) rewrites its own index row, keyed by its position, and adds none.
  */
 @Component
 @ProcessingGroup(CaseFileProjection.PROCESSING_GROUP)
@@ -43,18 +43,20 @@ public class CaseFileProjection {
     }
 
     @EventHandler
-    void on(DocketEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        long position = token.position().orElseThrow(() -> new IllegalStateException("no position in " + token));
-        if (eventRows.existsById(position)) {
-            return;
-        }
+    void on(DocketEvent event, DomainEventMessage<?> message) {
+        // Not the tracking token's position: for an event that fills a gap (committed after a later one)
+        // the token's index is the highest position seen, not this event's.
+        long position = events.globalIndexOf(message.getIdentifier());
+        // Written whether or not the row exists (an update by its key when the event is seen again): a replay
+        // rewrites every row in place and never adds one, so a rebuild needs no emptied tables (see reset).
         Source source = EventSummaries.source(event).orElse(null);
         eventRows.save(new CaseEventRow(position, message.getIdentifier(), event.caseId().value(),
                 message.getAggregateIdentifier(), message.getSequenceNumber(), event.getClass().getSimpleName(),
                 event.legalDate(), message.getTimestamp(), EventSummaries.summary(event),
                 EventSummaries.reason(event).orElse(null),
                 source == null ? null : source.citation(),
-                source == null ? null : source.verification().name()));
+                source == null ? null : source.verification().name(),
+                metadata(message, MetadataKeys.USER), metadata(message, MetadataKeys.CORRELATION_ID)));
         refreshAtEndOfBatch(event.caseId().value());
     }
 
@@ -82,9 +84,17 @@ public class CaseFileProjection {
         fileRows.save(row);
     }
 
+    private static String metadata(DomainEventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+
+    /**
+     * A rebuild (POST /api/admin/projections/rebuild) deletes nothing: the replay rewrites every history row and
+     * case file in place, so reads keep answering from the previous rows until the replay has passed them.
+     */
     @ResetHandler
     void reset() {
-        fileRows.deleteAllInBatch();
-        eventRows.deleteAllInBatch();
+        // nothing to empty: see on(...)
     }
 }
