@@ -96,6 +96,7 @@ public class FilingAggregate {
         if (changes.dateFiled() != null) {
             LocalDate caseFiledOn = directory.caseFiledOn(state.caseId()).orElseThrow();
             dateAfter = Dates.notBefore("changes.dateFiled", changes.dateFiled(), caseFiledOn);
+            FilingRules.checkRedating(dateAfter, state, directory);
         }
         if (changes.type() != null && changes.type() != FilingType.MOTION && !state.rulings().isEmpty()) {
             throw DocketRuleViolation.conflict("changes.type", filingId + " was decided as a motion; "
@@ -112,7 +113,8 @@ public class FilingAggregate {
                 changes.claimIds() == null ? null
                         : FilingRules.claims("changes.claimIds", state.caseId(), changes.claimIds(), directory),
                 changes.source() == null ? null : Source.required("changes.source", changes.source()));
-        apply(new FilingCorrected(filingId, state.caseId(), checked, reason, dateAfter));
+        apply(new FilingCorrected(filingId, state.caseId(), checked, reason, dateAfter,
+                state.effects().casesOtherThan(state.caseId())));
     }
 
     /** Answers the retraction, whose effects are to be undone on the aggregates they concern. */

@@ -10,7 +10,9 @@ import org.casetracker.domain.shared.ClaimId;
 import org.casetracker.domain.shared.FilingId;
 import org.casetracker.domain.shared.Lists;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a filing does to other aggregates: motions it decides, findings and dispositions of claims, cases
@@ -34,6 +36,19 @@ public record FilingEffects(List<MotionRuling> motions, List<ClaimFinding> findi
     public boolean isEmpty() {
         return motions.isEmpty() && findings.isEmpty() && claimDispositions.isEmpty() && cases.isEmpty()
                 && links.isEmpty();
+    }
+
+    /** The cases these effects change or link, other than {@code own}: where they must be undone or re-dated. */
+    public List<CaseId> casesOtherThan(CaseId own) {
+        Set<CaseId> others = new LinkedHashSet<>();
+        cases.forEach(change -> others.add(change.caseId()));
+        links.forEach(link -> {
+            others.add(link.caseId());
+            others.add(link.otherCaseId());
+        });
+        others.remove(own);
+        others.remove(null);
+        return List.copyOf(others);
     }
 
     public record MotionRuling(FilingId filingId, MotionStatus outcome) {

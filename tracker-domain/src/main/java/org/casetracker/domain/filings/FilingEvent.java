@@ -37,9 +37,22 @@ public sealed interface FilingEvent extends DocketEvent {
     /**
      * A correction of the record, not a new legal fact: it changes what the filing says for every legal
      * date, from the moment it was recorded. Dated with the filing's date after the correction.
+     * {@code otherCases} are the cases (besides its own) on which the filing had effects: a corrected date
+     * moves those effects too, so the correction belongs to their records as well.
      */
     record FilingCorrected(FilingId filingId, CaseId caseId, FilingChanges changes, String reason,
-                           LocalDate dateFiledAfter) implements FilingEvent, Sourced, Reasoned {
+                           LocalDate dateFiledAfter, List<CaseId> otherCases)
+            implements FilingEvent, Sourced, Reasoned {
+
+        public FilingCorrected {
+            otherCases = otherCases == null ? List.of() : List.copyOf(otherCases); // absent before it existed
+        }
+
+        public FilingCorrected(FilingId filingId, CaseId caseId, FilingChanges changes, String reason,
+                               LocalDate dateFiledAfter) {
+            this(filingId, caseId, changes, reason, dateFiledAfter, List.of());
+        }
+
         @Override
         public LocalDate legalDate() {
             return dateFiledAfter;

@@ -14,6 +14,7 @@ import org.casetracker.domain.shared.DocketDirectory;
 import org.casetracker.domain.shared.DocketRuleViolation;
 import org.casetracker.domain.shared.FilingId;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +71,39 @@ final class FilingRules {
             }
         }
         return List.copyOf(claimIds);
+    }
+
+    /**
+     * A corrected date keeps the docket's order of cause and effect: a motion is not dated after the
+     * ruling on it, and an order not before the motions it decides or the counts it assesses.
+     */
+    static void checkRedating(LocalDate newDate, FilingState state, DocketDirectory directory) {
+        String field = "changes.dateFiled";
+        state.rulings().stream().map(FilingState.Ruling::on).min(LocalDate::compareTo).ifPresent(ruled -> {
+            if (newDate.isAfter(ruled)) {
+                throw DocketRuleViolation.invalid(field, "the motion was decided on " + ruled
+                        + "; it cannot be dated after its ruling");
+            }
+        });
+        for (MotionRuling ruling : state.effects().motions()) {
+            directory.filingDate(ruling.filingId()).ifPresent(filed -> {
+                if (newDate.isBefore(filed)) {
+                    throw DocketRuleViolation.invalid(field, "this filing decides " + ruling.filingId()
+                            + ", filed on " + filed + "; it cannot be dated before it");
+                }
+            });
+        }
+        Set<ClaimId> assessed = new HashSet<>();
+        state.effects().findings().forEach(finding -> assessed.add(finding.claimId()));
+        state.effects().claimDispositions().forEach(disposition -> assessed.add(disposition.claimId()));
+        for (ClaimId claim : assessed) {
+            directory.claimAssertedOn(claim).ifPresent(asserted -> {
+                if (newDate.isBefore(asserted)) {
+                    throw DocketRuleViolation.invalid(field, "this filing decides on " + claim + ", asserted on "
+                            + asserted + "; it cannot be dated before it");
+                }
+            });
+        }
     }
 
     /**

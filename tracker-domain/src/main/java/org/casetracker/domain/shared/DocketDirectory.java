@@ -15,4 +15,14 @@ public interface DocketDirectory {
     boolean claimExists(ClaimId claimId);
 
     boolean filingExists(FilingId filingId);
+
+    /** The day a filing is dated (as corrected), or empty when it is unknown here. */
+    default Optional<LocalDate> filingDate(FilingId filingId) {
+        return Optional.empty();
+    }
+
+    /** The day a claim was asserted, or empty when it is unknown here. */
+    default Optional<LocalDate> claimAssertedOn(ClaimId claimId) {
+        return Optional.empty();
+    }
 }

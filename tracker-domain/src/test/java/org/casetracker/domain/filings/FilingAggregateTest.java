@@ -69,8 +69,9 @@ class FilingAggregateTest {
                 .withCase(KING_COUNTY, KING_COUNTY_FILED)
                 .withCase(REMOVAL, REMOVAL_FILED)
                 .withClaim(COUNT_1)
-                .withClaim(COUNT_2)
-                .withClaim(ClaimId.of(KING_COUNTY, 1)));
+                .withClaim(COUNT_2, day(1, 18))
+                .withClaim(ClaimId.of(KING_COUNTY, 1))
+                .withFiling(dkt(3), day(1, 15)));
     }
 
     private static Entry complaint() {
@@ -597,6 +598,44 @@ class FilingAggregateTest {
 
     @Nested
     class Correcting {
+
+        @Test
+        void a_motion_is_not_dated_after_the_ruling_on_it() {
+            fixture.given(troMotion().event(), denied())
+                    .when(new CorrectFiling(MOTION, dateFiled(PI_ORDER_DATE.plusDays(1)), "misread the stamp"))
+                    .expectException(invalid("changes.dateFiled", "decided on"));
+        }
+
+        @Test
+        void a_motion_may_be_dated_on_the_day_of_its_ruling() {
+            fixture.given(troMotion().event(), denied())
+                    .when(new CorrectFiling(MOTION, dateFiled(PI_ORDER_DATE), "filed the same day"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void an_order_is_not_dated_before_the_motion_it_decides() {
+            fixture.given(order(40, day(1, 20)).effects(effects().motion(dkt(3), MotionStatus.GRANTED).build())
+                            .event())
+                    .when(new CorrectFiling(dkt(40), dateFiled(day(1, 14)), "misread the stamp"))
+                    .expectException(invalid("changes.dateFiled", "cannot be dated before"));
+        }
+
+        @Test
+        void an_order_may_be_dated_on_the_day_of_the_motion_it_decides() {
+            fixture.given(order(40, day(1, 20)).effects(effects().motion(dkt(3), MotionStatus.GRANTED).build())
+                            .event())
+                    .when(new CorrectFiling(dkt(40), dateFiled(day(1, 15)), "ruled from the bench"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void an_order_is_not_dated_before_the_count_it_assesses() {
+            fixture.given(order(41, day(1, 20)).effects(effects()
+                            .finding(COUNT_2, Finding.NOT_LIKELY_TO_SUCCEED).build()).event())
+                    .when(new CorrectFiling(dkt(41), dateFiled(day(1, 17)), "misread the stamp"))
+                    .expectException(invalid("changes.dateFiled", "asserted on"));
+        }
 
         @Test
         void a_title_is_corrected_with_a_reason() {

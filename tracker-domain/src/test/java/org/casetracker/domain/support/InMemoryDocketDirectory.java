@@ -18,6 +18,8 @@ public final class InMemoryDocketDirectory implements DocketDirectory {
     private final Map<CaseId, LocalDate> cases = new HashMap<>();
     private final Set<ClaimId> claims = new HashSet<>();
     private final Set<FilingId> filings = new HashSet<>();
+    private final Map<FilingId, LocalDate> filingDates = new HashMap<>();
+    private final Map<ClaimId, LocalDate> claimDates = new HashMap<>();
 
     public InMemoryDocketDirectory withCase(CaseId caseId, LocalDate filedOn) {
         cases.put(caseId, filedOn);
@@ -32,6 +34,28 @@ public final class InMemoryDocketDirectory implements DocketDirectory {
     public InMemoryDocketDirectory withFiling(FilingId filingId) {
         filings.add(filingId);
         return this;
+    }
+
+    public InMemoryDocketDirectory withFiling(FilingId filingId, LocalDate dateFiled) {
+        filings.add(filingId);
+        filingDates.put(filingId, dateFiled);
+        return this;
+    }
+
+    public InMemoryDocketDirectory withClaim(ClaimId claimId, LocalDate assertedOn) {
+        claims.add(claimId);
+        claimDates.put(claimId, assertedOn);
+        return this;
+    }
+
+    @Override
+    public Optional<LocalDate> filingDate(FilingId filingId) {
+        return Optional.ofNullable(filingDates.get(filingId));
+    }
+
+    @Override
+    public Optional<LocalDate> claimAssertedOn(ClaimId claimId) {
+        return Optional.ofNullable(claimDates.get(claimId));
     }
 
     @Override
