@@ -3,26 +3,35 @@ package org.casetracker.app.casefile;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * One event of one case, by its position in the store: the index through which a case's events are
  * read without scanning the store, and the rows of the case's history (with who recorded it and the
- * correlation id of the request, from the event's metadata).
+ * correlation id of the request, from the event's metadata). An event belongs to its own case and,
+ * rarely, to others too: a correction of an order's date that had reopened another case.
  */
 @Entity
+@IdClass(CaseEventRow.Key.class)
 @Table(name = "case_event", indexes = @Index(name = "case_event_by_case", columnList = "case_id, global_index"))
 public class CaseEventRow {
+
+    /** The primary key: an event's position and a case it belongs to. */
+    public record Key(Long globalIndex, String caseId) implements Serializable {
+    }
 
     @Id
     @Column(name = "global_index")
     private Long globalIndex;
     @Column(name = "event_id", nullable = false, length = 64)
     private String eventId;
+    @Id
     @Column(name = "case_id", nullable = false, length = 200)
     private String caseId;
     @Column(name = "aggregate_id", nullable = false, length = 300)

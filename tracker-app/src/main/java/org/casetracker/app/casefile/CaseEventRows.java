@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 import java.util.List;
 
-public interface CaseEventRows extends JpaRepository<CaseEventRow, Long>, JpaSpecificationExecutor<CaseEventRow> {
+public interface CaseEventRows extends JpaRepository<CaseEventRow, CaseEventRow.Key>, JpaSpecificationExecutor<CaseEventRow> {
 
     Page<CaseEventRow> findByCaseIdOrderByGlobalIndexAsc(String caseId, Pageable page);
 

@@ -10,11 +10,15 @@ import org.casetracker.app.metadata.MetadataKeys;
 import org.casetracker.domain.casefile.CaseFile;
 import org.casetracker.domain.casefile.CaseFileFold;
 import org.casetracker.domain.casefile.EventSummaries;
+import org.casetracker.domain.filings.FilingEvent.FilingCorrected;
+import org.casetracker.domain.shared.CaseId;
 import org.casetracker.domain.shared.DocketEvent;
 import org.casetracker.domain.shared.Source;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -49,15 +53,31 @@ public class CaseFileProjection {
         long position = events.globalIndexOf(message.getIdentifier());
         // Written whether or not the row exists (an update by its key when the event is seen again): a replay
         // rewrites every row in place and never adds one, so a rebuild needs no emptied tables (see reset).
+        for (CaseId caseId : casesOf(event)) {
+            index(position, caseId, event, message);
+            refreshAtEndOfBatch(caseId.value());
+        }
+    }
+
+    /** Its own case, and for a correction the other cases its filing's effects changed (re-dated with it). */
+    private static List<CaseId> casesOf(DocketEvent event) {
+        if (event instanceof FilingCorrected corrected && !corrected.otherCases().isEmpty()) {
+            List<CaseId> cases = new ArrayList<>(List.of(event.caseId()));
+            cases.addAll(corrected.otherCases());
+            return cases;
+        }
+        return List.of(event.caseId());
+    }
+
+    private void index(long position, CaseId caseId, DocketEvent event, DomainEventMessage<?> message) {
         Source source = EventSummaries.source(event).orElse(null);
-        eventRows.save(new CaseEventRow(position, message.getIdentifier(), event.caseId().value(),
+        eventRows.save(new CaseEventRow(position, message.getIdentifier(), caseId.value(),
                 message.getAggregateIdentifier(), message.getSequenceNumber(), event.getClass().getSimpleName(),
                 event.legalDate(), message.getTimestamp(), EventSummaries.summary(event),
                 EventSummaries.reason(event).orElse(null),
                 source == null ? null : source.citation(),
                 source == null ? null : source.verification().name(),
                 metadata(message, MetadataKeys.USER), metadata(message, MetadataKeys.CORRELATION_ID)));
-        refreshAtEndOfBatch(event.caseId().value());
     }
 
     /** A batch of events of one case folds the case once, when the batch commits, not once per event. */

@@ -1,0 +1,214 @@
+package org.casetracker.app.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.casetracker.app.audit.AuditChainProjection;
+import org.casetracker.app.audit.StoredEvents;
+import org.casetracker.domain.shared.DocketRuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilds the projections: every streaming processor that supports a reset is shut down, reset (its
+ * {@code @ResetHandler}s run, its tokens become replay tokens from the start of the store) and started again; it then
+ * replays the whole store. The hash chain's processor is never among them: it cannot be reset, and its links are only
+ * ever appended (see {@link AuditChainProjection}). Reads keep answering meanwhile: the case-file projection rewrites
+ * its rows in place. Progress is shown by {@link #view()} and logged every few seconds.
+ */
+@Service
+public class ProjectionRebuilds implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    /** One processor's rebuild: when it started, how far the processor was then, when its replay ended. */
+    private static final class Run {
+        final Instant startedAt = Instant.now();
+        final long startedNanos = System.nanoTime();
+        volatile Long finishedNanos;
+        volatile Instant finishedAt;
+        volatile long doneAtFinish;
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final StoredEvents events;
+    private final Duration logEvery;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> logging;
+    private volatile Instant lastStartedAt;
+
+    public ProjectionRebuilds(EventProcessingConfiguration processing, StoredEvents events,
+                              @Value("${tracker.admin.rebuild-progress-log-interval:2s}") Duration logEvery) {
+        this.processing = processing;
+        this.events = events;
+        this.logEvery = logEvery;
+    }
+
+    /** Starts a rebuild of every rebuildable projection; answers at once, the replay runs in the background. */
+    public synchronized ProjectionsView rebuild() {
+        if (rebuilding()) {
+            throw DocketRuleViolation.conflict("rebuild", "a rebuild is already running; follow it at GET "
+                    + "/api/admin/projections");
+        }
+        List<StreamingEventProcessor> targets = new ArrayList<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (rebuildable(name, processor)) {
+                targets.add((StreamingEventProcessor) processor);
+            }
+        });
+        runs.clear();
+        lastStartedAt = Instant.now();
+        for (StreamingEventProcessor processor : targets) {
+            log.info("Rebuild of projection {}: shutting down, resetting, replaying {} events",
+                    processor.getName(), events.countEvents());
+            processor.shutDown();
+            processor.resetTokens();
+            runs.put(processor.getName(), new Run());
+            processor.start();
+        }
+        startLogging();
+        return view();
+    }
+
+    public ProjectionsView view() {
+        long total = events.countEvents();
+        List<ProcessorProgress> progress = new ArrayList<>();
+        new TreeMap<>(processing.eventProcessors()).forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                progress.add(progress(name, streaming, total));
+            }
+        });
+        Instant finished = rebuilding() || runs.isEmpty() ? null : runs.values().stream()
+                .map(run -> run.finishedAt).max(Instant::compareTo).orElse(null);
+        return new ProjectionsView(rebuilding(), lastStartedAt, finished, progress);
+    }
+
+    private boolean rebuilding() {
+        refreshRuns();
+        return runs.values().stream().anyMatch(run -> run.finishedNanos == null);
+    }
+
+    private ProcessorProgress progress(String name, StreamingEventProcessor processor, long total) {
+        Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
+        Long position = position(statuses);
+        long done = position == null ? 0 : events.countEventsUpTo(position);
+        Run run = runs.get(name);
+        // a rebuild that has not claimed its segment yet is replaying too
+        boolean replaying = statuses.values().stream().anyMatch(ProjectionRebuilds::replaying)
+                || (run != null && run.finishedNanos == null);
+        Double rate = null;
+        Double eta = done >= total ? 0.0 : null;
+        if (run != null) {
+            long end = run.finishedNanos == null ? System.nanoTime() : run.finishedNanos;
+            double seconds = Math.max((end - run.startedNanos) / 1e9, 1e-3);
+            rate = (run.finishedNanos == null ? done : run.doneAtFinish) / seconds;
+            if (replaying && rate > 0) {
+                eta = Math.max(total - done, 0) / rate;
+            }
+        }
+        return new ProcessorProgress(name, processor.isRunning(), replaying, rebuildable(name, processor), position,
+                done, total, rate, eta);
+    }
+
+    /** A run ends once its processor holds its segment again and no segment replays any more. */
+    private void refreshRuns() {
+        runs.forEach((name, run) -> {
+            if (run.finishedNanos != null) {
+                return;
+            }
+            EventProcessor processor = processing.eventProcessors().get(name);
+            if (!(processor instanceof StreamingEventProcessor streaming)) {
+                return;
+            }
+            Map<Integer, EventTrackerStatus> statuses = streaming.processingStatus();
+            if (!statuses.isEmpty() && statuses.values().stream().noneMatch(ProjectionRebuilds::replaying)) {
+                Long position = position(statuses);
+                run.doneAtFinish = position == null ? 0 : events.countEventsUpTo(position);
+                run.finishedAt = Instant.now();
+                run.finishedNanos = System.nanoTime();
+                log.info("Rebuild of projection {} finished: {} events replayed in {} ms", name, run.doneAtFinish,
+                        TimeUnit.NANOSECONDS.toMillis(run.finishedNanos - run.startedNanos));
+            }
+        });
+    }
+
+    /**
+     * Replaying until caught up with the store. (Axon keeps a replay token until an event after the reset position
+     * arrives, so "replay" alone would last until the next write.)
+     */
+    private static boolean replaying(EventTrackerStatus status) {
+        return status.isReplaying() && !status.isCaughtUp();
+    }
+
+    private static Long position(Map<Integer, EventTrackerStatus> statuses) {
+        Long lowest = null;
+        for (EventTrackerStatus status : statuses.values()) {
+            OptionalLong current = status.getCurrentPosition();
+            if (current.isPresent() && (lowest == null || current.getAsLong() < lowest)) {
+                lowest = current.getAsLong();
+            }
+        }
+        return lowest;
+    }
+
+    private static boolean rebuildable(String name, EventProcessor processor) {
+        return processor instanceof StreamingEventProcessor streaming && streaming.supportsReset()
+                && !AuditChainProjection.PROCESSING_GROUP.equals(name);
+    }
+
+    private synchronized void startLogging() {
+        if (logging == null || logging.isDone()) {
+            long millis = Math.max(logEvery.toMillis(), 100);
+            logging = progressLog.scheduleAtFixedRate(this::logProgress, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void logProgress() {
+        try {
+            ProjectionsView view = view();
+            for (ProcessorProgress processor : view.processors()) {
+                if (processor.replaying()) {
+                    log.info("Rebuild of projection {}: {}/{} events, {} events/s, about {} s left", processor.name(),
+                            processor.eventsDone(), processor.eventsTotal(), round(processor.eventsPerSecond()),
+                            round(processor.etaSeconds()));
+                }
+            }
+            if (!view.rebuilding()) {
+                logging.cancel(false);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not report the rebuild's progress", e);
+        }
+    }
+
+    private static String round(Double value) {
+        return value == null ? "?" : String.format("%.1f", value);
+    }
+
+    @Override
+    public void destroy() {
+        progressLog.shutdownNow();
+    }
+}
