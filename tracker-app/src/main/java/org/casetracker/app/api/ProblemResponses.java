@@ -4,9 +4,13 @@ import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.casetracker.app.concurrency.PreconditionFailed;
+import org.casetracker.app.concurrency.TryAgainLater;
 import org.casetracker.domain.shared.DocketRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,9 +25,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -74,8 +80,36 @@ public class ProblemResponses {
                 List.of());
     }
 
+    /** A write's {@code If-Match} names a version of the case that is no longer current: nothing was stored. */
+    @ExceptionHandler(PreconditionFailed.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailed failed) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
+                failed.getMessage(), List.of(new FieldProblem("If-Match", "is not the case's current ETag")));
+        if (failed.currentETag() == null) {
+            return answer;
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.ETAG, failed.currentETag()).body(answer.getBody());
+    }
+
+    /** The write could not be done now (busy locks, projections far behind); nothing was stored. */
+    @ExceptionHandler(TryAgainLater.class)
+    ResponseEntity<ProblemDetail> tryAgainLater(RuntimeException busy) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Try again",
+                busy instanceof TryAgainLater ? busy.getMessage()
+                        : "the tracker is busy with other writes to this case; try again", List.of());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(answer.getBody());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
+        StreamConstraintsException limit = findCause(unreadable, StreamConstraintsException.class);
+        if (limit != null) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+                    "the request body passes a limit of this tracker's JSON reader (nesting depth, length of a "
+                            + "string, a number or a name)", List.of());
+        }
         JacksonException json = findCause(unreadable, JacksonException.class);
         if (json != null && !json.getPath().isEmpty()) {
             String field = jsonPath(json.getPath());
@@ -140,6 +174,19 @@ public class ProblemResponses {
         AggregateStreamCreationException duplicate = findCause(failure, AggregateStreamCreationException.class);
         if (duplicate != null) {
             return concurrency(duplicate);
+        }
+        PreconditionFailed precondition = findCause(failure, PreconditionFailed.class);
+        if (precondition != null) {
+            return preconditionFailed(precondition);
+        }
+        TryAgainLater busy = findCause(failure, TryAgainLater.class);
+        if (busy != null) {
+            return tryAgainLater(busy);
+        }
+        if (findCause(failure, TransientDataAccessException.class) != null
+                || findCause(failure, SQLTransientException.class) != null) {
+            log.warn("A write could not get its locks in time", failure);
+            return tryAgainLater(new TryAgainLater("the tracker is busy with other writes to this case; try again"));
         }
         log.error("Request failed unexpectedly", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the tracker failed; this is logged",

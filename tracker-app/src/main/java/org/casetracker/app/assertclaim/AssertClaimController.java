@@ -5,6 +5,7 @@ import org.casetracker.app.api.Created;
 import org.casetracker.app.api.Ids;
 import org.casetracker.app.api.LegalDates;
 import org.casetracker.app.api.Locations;
+import org.casetracker.app.concurrency.WriteScope;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.domain.claims.ClaimCommands.AssertClaim;
 import org.casetracker.domain.shared.CaseId;
@@ -45,11 +46,14 @@ public class AssertClaimController {
         }
         ClaimId claimId = ClaimId.of(id, body.count());
         LegalDates.notInTheFuture("assertedOn", body.assertedOn(), clock);
-        if (directory.claimExists(claimId)) {
-            throw DocketRuleViolation.conflict("count", "count " + body.count() + " is already asserted in " + caseId);
-        }
-        writer.write(() -> writer.send(new AssertClaim(claimId, id, body.count(), body.type(), body.title(),
-                body.legalBasis(), Ids.filing(body.assertedIn()), body.assertedOn(), body.source())));
+        writer.write(WriteScope.of(caseId), () -> {
+            if (directory.claimExists(claimId)) { // under the case's lock: two assertions of one count, one conflict
+                throw DocketRuleViolation.conflict("count", "count " + body.count() + " is already asserted in "
+                        + caseId);
+            }
+            return writer.send(new AssertClaim(claimId, id, body.count(), body.type(), body.title(),
+                    body.legalBasis(), Ids.filing(body.assertedIn()), body.assertedOn(), body.source()));
+        });
         return Locations.created("/api/cases/" + caseId + "/claims", claimId.value());
     }
 }

@@ -4,6 +4,8 @@ import org.casetracker.app.api.Created;
 import org.casetracker.app.api.Ids;
 import org.casetracker.app.api.LegalDates;
 import org.casetracker.app.api.Locations;
+import org.casetracker.app.concurrency.TouchedCases;
+import org.casetracker.app.concurrency.WriteScope;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.app.recording.FilingsOfCase;
 import org.casetracker.domain.filings.FilingChanges;
@@ -27,11 +29,14 @@ public class CorrectFilingController {
     private final DocketWriter writer;
     private final FilingsOfCase filings;
     private final Clock clock;
+    private final TouchedCases touchedCases;
 
-    public CorrectFilingController(DocketWriter writer, FilingsOfCase filings, Clock clock) {
+    public CorrectFilingController(DocketWriter writer, FilingsOfCase filings, Clock clock,
+                                   TouchedCases touchedCases) {
         this.writer = writer;
         this.filings = filings;
         this.clock = clock;
+        this.touchedCases = touchedCases;
     }
 
     @PostMapping(path = "/api/cases/{caseId}/filings/{filingId}/corrections",
@@ -43,7 +48,9 @@ public class CorrectFilingController {
             LegalDates.notInTheFuture("changes.dateFiled", body.changes().dateFiled(), clock);
         }
         try {
-            writer.write(() -> writer.send(new CorrectFiling(filing, changes(body), body.reason())));
+            // a correction of the date re-dates the filing's effects, on the other cases they reached too
+            writer.write(WriteScope.of(caseId, touchedCases.byEffectsOf(filing)),
+                    () -> writer.send(new CorrectFiling(filing, changes(body), body.reason())));
         } catch (DocketRuleViolation violation) {
             throw asSentByClient(violation);
         }

@@ -3,6 +3,7 @@ package org.casetracker.app.opencase;
 import org.casetracker.app.api.Created;
 import org.casetracker.app.api.LegalDates;
 import org.casetracker.app.api.Locations;
+import org.casetracker.app.concurrency.WriteScope;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.domain.cases.CaseCommands.OpenCase;
 import org.casetracker.domain.shared.CaseId;
@@ -41,11 +42,14 @@ public class OpenCaseController {
         }
         CaseId caseId = CaseId.of(court, docketNumber);
         LegalDates.notInTheFuture("filedOn", body.filedOn(), clock);
-        if (directory.caseFiledOn(caseId).isPresent()) {
-            throw DocketRuleViolation.conflict("docketNumber", "case " + caseId + " is already open in the tracker");
-        }
-        writer.write(() -> writer.send(new OpenCase(caseId, body.court(), body.courtName(), body.docketNumber(),
-                body.caption(), body.filedOn(), body.judge(), body.parties(), body.source())));
+        writer.write(WriteScope.opening(caseId.value()), () -> {
+            // under the case's lock: a second opening of the same docket, however close in time, is this conflict
+            if (directory.caseFiledOn(caseId).isPresent()) {
+                throw DocketRuleViolation.conflict("docketNumber", "case " + caseId + " is already open in the tracker");
+            }
+            return writer.send(new OpenCase(caseId, body.court(), body.courtName(), body.docketNumber(),
+                    body.caption(), body.filedOn(), body.judge(), body.parties(), body.source()));
+        });
         return Locations.created("/api/cases/" + caseId, caseId.value());
     }
 }

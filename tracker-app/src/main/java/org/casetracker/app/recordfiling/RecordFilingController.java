@@ -5,6 +5,8 @@ import org.casetracker.app.api.Created;
 import org.casetracker.app.api.Ids;
 import org.casetracker.app.api.LegalDates;
 import org.casetracker.app.api.Locations;
+import org.casetracker.app.concurrency.TouchedCases;
+import org.casetracker.app.concurrency.WriteScope;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.domain.filings.EffectCommands;
 import org.casetracker.domain.filings.FilingCommands.RecordFiling;
@@ -48,20 +50,21 @@ public class RecordFilingController {
             throw new CaseNotFound(caseId);
         }
         LegalDates.notInTheFuture("dateFiled", body.dateFiled(), clock);
-        FilingId filingId = FilingIds.idFor(id, body.entryNumber(), body.dateFiled(), body.type(), directory);
-        if (body.entryNumber() != null && body.entryNumber() > 0 && directory.filingExists(filingId)) {
-            throw DocketRuleViolation.conflict("entryNumber", "entry " + body.entryNumber()
-                    + " is already on the docket of " + caseId);
-        }
         FilingEffects effects = body.effects() == null ? FilingEffects.NONE : body.effects().toDomain();
         EffectTargets.requireExisting(effects, directory);
-        RecordFiling command = new RecordFiling(filingId, id, body.entryNumber(), body.dateFiled(),
-                Boolean.TRUE.equals(body.dateFiledEstimated()), body.filedBy(), body.type(), body.title(),
-                body.description(), body.pageCount(), claimIds(body.claimIds()), body.source(), effects);
-        writer.write(() -> {
-            writer.send(command);
-            writer.sendAll(EffectCommands.toApply(filingId, id, body.dateFiled(), body.source(), effects));
-            return filingId;
+        // the id (and whether the entry number is free) is decided under the locks of the cases written to, so
+        // concurrent writers of one case never take the same id
+        FilingId filingId = writer.write(WriteScope.of(caseId, TouchedCases.of(effects)), () -> {
+            FilingId newId = FilingIds.idFor(id, body.entryNumber(), body.dateFiled(), body.type(), directory);
+            if (body.entryNumber() != null && body.entryNumber() > 0 && directory.filingExists(newId)) {
+                throw DocketRuleViolation.conflict("entryNumber", "entry " + body.entryNumber()
+                        + " is already on the docket of " + caseId);
+            }
+            writer.send(new RecordFiling(newId, id, body.entryNumber(), body.dateFiled(),
+                    Boolean.TRUE.equals(body.dateFiledEstimated()), body.filedBy(), body.type(), body.title(),
+                    body.description(), body.pageCount(), claimIds(body.claimIds()), body.source(), effects));
+            writer.sendAll(EffectCommands.toApply(newId, id, body.dateFiled(), body.source(), effects));
+            return newId;
         });
         return Locations.created("/api/cases/" + caseId + "/filings/" + filingId, filingId.value());
     }

@@ -2,6 +2,8 @@ package org.casetracker.app.retractfiling;
 
 import org.casetracker.app.api.Created;
 import org.casetracker.app.api.Locations;
+import org.casetracker.app.concurrency.TouchedCases;
+import org.casetracker.app.concurrency.WriteScope;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.app.recording.FilingsOfCase;
 import org.casetracker.domain.filings.EffectCommands;
@@ -24,10 +26,12 @@ public class RetractFilingController {
 
     private final DocketWriter writer;
     private final FilingsOfCase filings;
+    private final TouchedCases touchedCases;
 
-    public RetractFilingController(DocketWriter writer, FilingsOfCase filings) {
+    public RetractFilingController(DocketWriter writer, FilingsOfCase filings, TouchedCases touchedCases) {
         this.writer = writer;
         this.filings = filings;
+        this.touchedCases = touchedCases;
     }
 
     @PostMapping(path = "/api/cases/{caseId}/filings/{filingId}/retraction",
@@ -35,7 +39,7 @@ public class RetractFilingController {
     public ResponseEntity<Created> retract(@PathVariable String caseId, @PathVariable String filingId,
                                            @RequestBody RetractFilingRequest body) {
         FilingId filing = filings.existing(caseId, filingId);
-        writer.write(() -> {
+        writer.write(WriteScope.of(caseId, touchedCases.byEffectsOf(filing)), () -> {
             FilingRetracted retracted = writer.send(new RetractFiling(filing, body.reason()));
             writer.sendAll(EffectCommands.toUndo(filing, retracted.dateFiled(), retracted.effects(),
                     retracted.reason()));

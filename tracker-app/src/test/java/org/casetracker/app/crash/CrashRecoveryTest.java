@@ -28,16 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A crash mid-way loses nothing that was acknowledged: the tracker runs as its own process, takes
  * filings from several threads, is killed with SIGKILL while they write, and starts again on the same
- * H2 store. Every filing answered 2xx is in the store and, after catch-up, in the docket, once.
+ * H2 store. Every filing answered 2xx is in the store and, after catch-up, in the docket, once, and the
+ * audit hash chain still verifies.
  * Bounded: about half a minute of writing at most, and a minute to catch up.
  */
 class CrashRecoveryTest {
 
     private static final String USER = "recorder";
     private static final String PASSWORD = "crash-test-password";
+    private static final String ADMIN = "auditor";
+    private static final String ADMIN_PASSWORD = "crash-test-admin";
     private static final List<String> USERS = List.of(
             "--tracker.security.users." + USER + ".password={noop}" + PASSWORD,
-            "--tracker.security.users." + USER + ".roles=RECORDER,READER");
+            "--tracker.security.users." + USER + ".roles=RECORDER,READER",
+            "--tracker.security.users." + ADMIN + ".password={noop}" + ADMIN_PASSWORD,
+            "--tracker.security.users." + ADMIN + ".roles=ADMIN");
     private static final Pattern ENTRY_NUMBER = Pattern.compile("\"entryNumber\"\\s*:\\s*(\\d+)");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -81,6 +86,8 @@ class CrashRecoveryTest {
             assertThat(docket).as("the docket after restart holds every acknowledged filing")
                     .containsAll(acknowledged);
             assertThat(docket).as("no entry twice").doesNotHaveDuplicates();
+            assertThat(awaitValidChain(second, Duration.ofSeconds(60)))
+                    .as("the audit chain verifies after the crash").contains("\"valid\":true");
         }
     }
 
@@ -127,6 +134,24 @@ class CrashRecoveryTest {
             Thread.sleep(250);
         }
         return docket;
+    }
+
+    /** The answer of GET /api/audit/verify once it is valid (the chain may still be catching up), or the last one. */
+    private String awaitValidChain(TrackerProcess tracker, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(tracker.url("/api/audit/verify")))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            last = answer.statusCode() + " " + answer.body().replace(" ", "");
+            if (answer.statusCode() == 200 && last.contains("\"valid\":true")) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        return last;
     }
 
     private static List<Integer> entryNumbers(String docket) {

@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * The one application context most HTTP tests share (Spring caches it: same configuration, same key): a real
  * server on a random port, on a throw-away H2 directory of its own, with the record of the dispute loaded on
- * start as in production.
+ * start as in production, and the test users of {@link Http} (writes go as the recorder unless a test says otherwise).
  * <p>
  * Tests that write never write successfully into the three cases of the record (they open cases of their own);
  * refusals may aim at the record, since they must store nothing. So the record reads the same in every test.
@@ -42,9 +42,11 @@ abstract class RecordedAppTest {
 
     Http http;
 
+    /** Its own data directory, and the test users (a recorder, a reader, an admin and a recorder's API token). */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("tracker.data-dir", DATA_DIR::toString);
+        Http.USER_PROPERTIES.forEach((name, value) -> registry.add(name, () -> value));
     }
 
     static Path dataDir(String prefix) {

@@ -115,8 +115,10 @@ class RestartHttpTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir, boolean seed) {
-        return new SpringApplicationBuilder(TrackerApplication.class)
-                .run("--server.port=0", "--tracker.data-dir=" + dataDir, "--tracker.seed.enabled=" + seed);
+        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--tracker.data-dir=" + dataDir,
+                "--tracker.seed.enabled=" + seed));
+        arguments.addAll(Http.userArguments()); // writes need a recorder
+        return new SpringApplicationBuilder(TrackerApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static Http http(ConfigurableApplicationContext app) {
