@@ -46,6 +46,10 @@ class RefusalsHttpTest extends RecordedAppTest {
         refused(() -> http.post(FILINGS, order(40, "").replace("\"entryNumber\": 40", "\"entryNumber\": \"forty\"")),
                 400, "entryNumber", FEDERAL);
         refused(() -> http.post(FILINGS, order(40, ", \"pageCount\": [3]")), 400, "pageCount", FEDERAL);
+        refused(() -> http.post(FILINGS, order(40, "").replace("\"entryNumber\": 40", "\"entryNumber\": \"40\"")),
+                400, "entryNumber", FEDERAL);
+        refused(() -> http.post(FILINGS, order(40, "").replace("\"entryNumber\": 40", "\"entryNumber\": 40.5")),
+                400, "entryNumber", FEDERAL);
     }
 
     @Test
