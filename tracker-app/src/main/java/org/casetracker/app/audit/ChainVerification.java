@@ -5,7 +5,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,23 +36,14 @@ public class ChainVerification {
         String previous = HashChain.GENESIS;
         long checked = 0;
         Long brokenAt = null;
-        long after = -1;
-        pages:
-        while (after < headPosition) {
-            List<StoredEvent> page = events.page(after, headPosition, pageSize);
-            if (page.isEmpty()) {
+        for (StoredEvent event : events.inOrder(-1, headPosition, pageSize)) {
+            String recomputed = HashChain.next(previous, event.canonicalBytes());
+            checked++;
+            if (!recomputed.equals(event.chainedHash())) {
+                brokenAt = event.globalIndex();
                 break;
             }
-            for (StoredEvent event : page) {
-                String recomputed = HashChain.next(previous, event.canonicalBytes());
-                checked++;
-                if (!recomputed.equals(event.chainedHash())) {
-                    brokenAt = event.globalIndex();
-                    break pages;
-                }
-                previous = recomputed;
-                after = event.globalIndex();
-            }
+            previous = recomputed;
         }
         Optional<Long> orphan = events.firstLinkWithoutEvent();
         if (orphan.isPresent() && (brokenAt == null || orphan.get() < brokenAt)) {

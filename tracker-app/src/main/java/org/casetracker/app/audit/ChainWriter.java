@@ -45,19 +45,13 @@ public class ChainWriter {
     public int extend() {
         StoredEvents.Head head = events.chainHead().orElse(new StoredEvents.Head(-1, HashChain.GENESIS));
         long settled = settledHorizon();
-        long after = head.position();
         String previous = head.hash();
         int added = 0;
-        while (after < settled) {
-            List<StoredEvent> page = events.page(after, settled, pageSize);
-            if (page.isEmpty()) {
-                break;
-            }
+        for (List<StoredEvent> page : events.pages(head.position(), settled, pageSize)) {
             List<Object[]> links = new ArrayList<>(page.size());
             for (StoredEvent event : page) {
                 previous = HashChain.next(previous, event.canonicalBytes());
                 links.add(new Object[]{event.globalIndex(), event.eventIdentifier(), previous});
-                after = event.globalIndex();
             }
             jdbc.batchUpdate(INSERT, links);
             added += links.size();

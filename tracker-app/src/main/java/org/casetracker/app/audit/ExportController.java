@@ -13,7 +13,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,17 +53,9 @@ public class ExportController {
         head.ifPresent(h -> response.setHeader(HEAD_POSITION, Long.toString(h.position())));
         try (Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(),
                 StandardCharsets.UTF_8))) {
-            long after = -1;
-            while (after < headPosition) {
-                List<StoredEvent> page = events.page(after, headPosition, pageSize);
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (StoredEvent event : page) {
-                    out.write(ExportedEvent.line(event));
-                    out.write('\n');
-                    after = event.globalIndex();
-                }
+            for (StoredEvent event : events.inOrder(-1, headPosition, pageSize)) {
+                out.write(ExportedEvent.line(event));
+                out.write('\n');
             }
         }
     }

@@ -8,9 +8,12 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * The event store and the chain as stored, read with plain SQL in global order, one page at a time (keyset paging):
@@ -41,6 +44,40 @@ public class StoredEvents {
     /** Up to {@code size} events with {@code after < global index <= upTo}, in global order, each with its link. */
     public List<StoredEvent> page(long after, long upTo, int size) {
         return jdbc.query(PAGE.formatted(size), StoredEvents::event, after, upTo);
+    }
+
+    /** The events with {@code after < global index <= upTo}, read a page of {@code size} at a time as they are used. */
+    public Iterable<List<StoredEvent>> pages(long after, long upTo, int size) {
+        return () -> new Iterator<>() {
+            private long from = after;
+            private List<StoredEvent> next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && from < upTo) {
+                    next = page(from, upTo, size);
+                    from = next.isEmpty() ? upTo : next.get(next.size() - 1).globalIndex();
+                }
+                return next != null && !next.isEmpty();
+            }
+
+            @Override
+            public List<StoredEvent> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<StoredEvent> page = next;
+                next = null;
+                return page;
+            }
+        };
+    }
+
+    /** The same events one by one, in global order (still read a page at a time). */
+    public Iterable<StoredEvent> inOrder(long after, long upTo, int size) {
+        return () -> StreamSupport.stream(pages(after, upTo, size).spliterator(), false)
+                .flatMap(List::stream)
+                .iterator();
     }
 
     public Optional<Head> chainHead() {
