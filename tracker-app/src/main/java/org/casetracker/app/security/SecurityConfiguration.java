@@ -44,6 +44,9 @@ import java.util.stream.Collectors;
  * token either (a browser never sends these credentials on its own to another site's request). A request without
  * credentials where they are needed, or with wrong ones anywhere, is a 401; a missing role is a 403; both as
  * {@code application/problem+json}.
+ * <p>
+ * The researcher's page ({@code /}, {@code /cases/**}) has a chain of its own, {@link PageSecurityConfiguration}:
+ * a form login and a session, for those paths only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -130,7 +133,7 @@ public class SecurityConfiguration {
                 "Invalid request", "the request URL is not one this tracker accepts");
     }
 
-    private static AuthenticationEntryPoint unauthorized(HttpProblems problems) {
+    static AuthenticationEntryPoint unauthorized(HttpProblems problems) {
         return (request, response, failure) -> {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
@@ -141,7 +144,7 @@ public class SecurityConfiguration {
         };
     }
 
-    private static AccessDeniedHandler forbidden(HttpProblems problems) {
+    static AccessDeniedHandler forbidden(HttpProblems problems) {
         return (request, response, denied) -> problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
                 "the authenticated user lacks the role this request needs (see docs/security.md)");
     }

@@ -1,0 +1,174 @@
+package org.casetracker.app.http;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The researcher's page in a real browser: Debian's {@code chromium}, driven through its {@code chromedriver} (the
+ * paths are given: nothing is downloaded). Without them this test fails; it never skips ({@code .ci/run} installs
+ * both). Screenshots of each step go to {@code target/screenshots/}.
+ */
+class PageBrowserTest extends RecordedAppTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static ChromeDriverService service;
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertThat(new File(CHROMIUM)).as("Debian's chromium (apt-get install chromium)").canRead();
+        assertThat(new File(CHROMEDRIVER)).as("Debian's chromedriver (apt-get install chromium-driver)").canRead();
+        profile = Files.createTempDirectory("chromium-profile");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--disable-dev-shm-usage", "--lang=en-US",
+                "--user-data-dir=" + profile, "--window-size=1280,1600");
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @Test
+    void theMotionIsPendingOnTheFifteenthAndDeniedOnTheTwentySecondChosenOnThePage() {
+        open("/cases/" + FEDERAL + "?asOf=2021-01-15");
+        assertThat(browser.findElement(By.id("shown-as-of")).getText()).isEqualTo("2021-01-15");
+        assertThat(motionStatus()).isEqualTo("PENDING");
+        assertThat(browser.findElements(By.id(FEDERAL + "-dkt-34"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("svg.timeline")).isDisplayed()).isTrue();
+        screenshot("federal-as-of-2021-01-15");
+
+        // the page's own date control, then its button: the URL becomes the link to share
+        WebElement asOf = browser.findElement(By.id("asOf"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2021-01-22'", asOf);
+        browser.findElement(By.id("show")).click();
+        assertThat(browser.getCurrentUrl()).contains("asOf=2021-01-22");
+        assertThat(browser.findElement(By.id("shown-as-of")).getText()).isEqualTo("2021-01-22");
+        assertThat(motionStatus()).isEqualTo("DENIED");
+        assertThat(browser.findElement(By.id(FEDERAL + "-dkt-34")).getText()).contains("Order denying");
+        screenshot("federal-as-of-2021-01-22");
+
+        // narrowed to a phone's width the page still reads, and nothing is lost
+        browser.manage().window().setSize(new Dimension(390, 1400));
+        try {
+            assertThat(motionStatus()).isEqualTo("DENIED");
+            Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow).as("the page does not scroll sideways on a phone").isLessThanOrEqualTo(0L);
+            screenshot("federal-on-a-phone");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1600));
+        }
+    }
+
+    @Test
+    void aRecorderSignsInRecordsAFilingAndSeesItOnTheDocket() {
+        String caseId = openCase("2022-05-02");
+        signInAsRecorder();
+        open("/cases/" + caseId);
+
+        fillFiling("12", "2022-05-09", "Motion to dismiss for failure to state a claim");
+        browser.findElement(By.id("record-filing")).click();
+
+        assertThat(browser.findElement(By.id("recorded")).getText()).contains(caseId + "-dkt-12");
+        WebElement row = browser.findElement(By.id(caseId + "-dkt-12"));
+        assertThat(row.getText()).contains("Motion to dismiss for failure to state a claim", "PENDING", "2022-05-09");
+        screenshot("recorded-through-the-form");
+        http.get("/api/cases/" + caseId + "/filings/" + caseId + "-dkt-12").expect(200);
+    }
+
+    @Test
+    void anInvalidFormShowsTheErrorAtTheField() {
+        String caseId = openCase("2022-05-02");
+        signInAsRecorder();
+        open("/cases/" + caseId);
+        long events = storedEvents();
+
+        fillFiling("13", "2022-05-09", "");
+        browser.findElement(By.id("record-filing")).click();
+
+        WebElement error = browser.findElement(By.id("title-error"));
+        assertThat(error.isDisplayed()).isTrue();
+        assertThat(error.getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("title")).getAttribute("aria-describedby")).isEqualTo("title-error");
+        assertThat(browser.findElement(By.id("title")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains(error.getText());
+        // what was typed is kept, so only the title needs fixing
+        assertThat(browser.findElement(By.id("filedBy")).getAttribute("value")).isEqualTo("Defendant Inc.");
+        screenshot("error-at-the-field");
+        assertThat(storedEvents()).isEqualTo(events);
+        assertThat(browser.findElements(By.id(caseId + "-dkt-13"))).isEmpty();
+    }
+
+    private void signInAsRecorder() {
+        open("/login");
+        if (!browser.findElements(By.id("username")).isEmpty()) {
+            browser.findElement(By.id("username")).sendKeys(Http.RECORDER);
+            browser.findElement(By.id("password")).sendKeys(Http.RECORDER_PASSWORD);
+            browser.findElement(By.id("sign-in")).click();
+        }
+        assertThat(browser.findElement(By.cssSelector("header.site .who")).getText()).contains(Http.RECORDER);
+    }
+
+    private void fillFiling(String entryNumber, String dateFiled, String title) {
+        browser.findElement(By.id("entryNumber")).sendKeys(entryNumber);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id("dateFiled")), dateFiled);
+        new Select(browser.findElement(By.id("type"))).selectByValue("MOTION");
+        browser.findElement(By.id("filedBy")).sendKeys("Defendant Inc.");
+        browser.findElement(By.id("title")).sendKeys(title);
+        browser.findElement(By.id("citation")).sendKeys("https://example.org/docket (browser test)");
+        new Select(browser.findElement(By.id("verification"))).selectByValue("VERIFIED");
+    }
+
+    private String motionStatus() {
+        return browser.findElement(By.id(FEDERAL + "-dkt-2")).findElement(By.cssSelector(".motion")).getText();
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private static void screenshot(String name) {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new AssertionError("could not keep the screenshot " + name, e);
+        }
+    }
+}
