@@ -5,7 +5,6 @@ import org.casetracker.domain.shared.DocketRuleViolation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What is wrong with a submitted form, by the form's own field names, so each message is shown at its field. A
@@ -17,8 +16,13 @@ public final class FormErrors {
     /** Where a message is shown that no one control caused. */
     public static final String FORM = "form";
 
-    private static final Set<String> FIELDS = Set.of("entryNumber", "dateFiled", "dateFiledEstimated", "filedBy",
-            "type", "title", "description", "pageCount", "claimIds", "citation", "verification", "motion", "outcome");
+    /** The form's fields and the labels the summary names them by. */
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("entryNumber", "Entry number"),
+            Map.entry("dateFiled", "Date filed"), Map.entry("dateFiledEstimated", "Date estimated"),
+            Map.entry("filedBy", "Filed by"), Map.entry("type", "Type"), Map.entry("title", "Title"),
+            Map.entry("description", "Description"), Map.entry("pageCount", "Pages"), Map.entry("claimIds", "Claims"),
+            Map.entry("citation", "Citation"), Map.entry("verification", "Verification"),
+            Map.entry("motion", "Motion"), Map.entry("outcome", "Outcome"), Map.entry(FORM, "The filing"));
 
     private final Map<String, String> messages = new LinkedHashMap<>();
 
@@ -47,6 +51,10 @@ public final class FormErrors {
         return Collections.unmodifiableMap(messages);
     }
 
+    public String label(String field) {
+        return LABELS.getOrDefault(field, field);
+    }
+
     static String formField(String requestField) {
         if (requestField == null) {
             return FORM;
@@ -66,6 +74,6 @@ public final class FormErrors {
         if (requestField.equals("filingId")) {
             return "entryNumber";
         }
-        return FIELDS.contains(requestField) ? requestField : FORM;
+        return LABELS.containsKey(requestField) ? requestField : FORM;
     }
 }

@@ -33,6 +33,11 @@ public record PageCut(LocalDate asOf, Instant knownAt, boolean asOfGiven, boolea
         return !asOfGiven && !knownAtGiven;
     }
 
+    /** The moment shown on the page: to the second (the URL keeps what was asked). */
+    public String knownAtShown() {
+        return knownAt.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
     /** The value of the page's knownAt control. */
     public String knownAtControl() {
         return LOCAL.format(knownAt.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));

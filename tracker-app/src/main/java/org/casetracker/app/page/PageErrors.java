@@ -3,6 +3,7 @@ package org.casetracker.app.page;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.casetracker.app.api.CaseNotFound;
+import org.casetracker.app.concurrency.TryAgainLater;
 import org.casetracker.domain.shared.DocketRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,10 @@ public class PageErrors {
         if (cause(failure, ConcurrencyException.class) != null) {
             return page(HttpStatus.CONFLICT, "The record changed", "someone recorded in this case at the same "
                     + "moment; read the case again and retry", request);
+        }
+        if (cause(failure, TryAgainLater.class) != null) {
+            return page(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "the tracker is busy with other writes to this "
+                    + "case; nothing was recorded; try again", request);
         }
         log.error("The page failed unexpectedly", failure);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "The tracker failed", "this is logged", request);

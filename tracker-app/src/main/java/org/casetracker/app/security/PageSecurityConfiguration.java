@@ -29,7 +29,7 @@ import java.util.Set;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class PageSecurityConfiguration {
 
-    static final String[] PAGE_PATHS = {"/", "/cases", "/cases/**", "/login", "/logout", "/css/**", "/js/**",
+    static final String[] PAGE_PATHS = {"/", "/cases/**", "/login", "/logout", "/css/**", "/js/**",
             "/favicon.ico"};
     private static final String[] ASSETS = {"/css/**", "/js/**", "/favicon.ico"};
 

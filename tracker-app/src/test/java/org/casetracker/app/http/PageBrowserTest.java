@@ -81,6 +81,11 @@ class PageBrowserTest extends RecordedAppTest {
         assertThat(motionStatus()).isEqualTo("DENIED");
         assertThat(browser.findElement(By.id(FEDERAL + "-dkt-34")).getText()).contains("Order denying");
         screenshot("federal-as-of-2021-01-22");
+        WebElement timeline = browser.findElement(By.cssSelector("svg.timeline"));
+        assertThat(timeline.findElement(By.tagName("title")).getAttribute("textContent")).contains("Parler");
+        assertThat(timeline.findElements(By.cssSelector("circle.dot"))).isNotEmpty();
+        scrollTo(By.id("timeline-title"));
+        screenshot("federal-timeline-as-of-2021-01-22");
 
         // narrowed to a phone's width the page still reads, and nothing is lost
         browser.manage().window().setSize(new Dimension(390, 1400));
@@ -107,6 +112,7 @@ class PageBrowserTest extends RecordedAppTest {
         assertThat(browser.findElement(By.id("recorded")).getText()).contains(caseId + "-dkt-12");
         WebElement row = browser.findElement(By.id(caseId + "-dkt-12"));
         assertThat(row.getText()).contains("Motion to dismiss for failure to state a claim", "PENDING", "2022-05-09");
+        scrollTo(By.id("recorded"));
         screenshot("recorded-through-the-form");
         http.get("/api/cases/" + caseId + "/filings/" + caseId + "-dkt-12").expect(200);
     }
@@ -121,6 +127,8 @@ class PageBrowserTest extends RecordedAppTest {
         fillFiling("13", "2022-05-09", "");
         browser.findElement(By.id("record-filing")).click();
 
+        // the page comes back at the form, its errors in view
+        assertThat(browser.getCurrentUrl()).endsWith("#record");
         WebElement error = browser.findElement(By.id("title-error"));
         assertThat(error.isDisplayed()).isTrue();
         assertThat(error.getText()).isNotBlank();
@@ -129,6 +137,7 @@ class PageBrowserTest extends RecordedAppTest {
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains(error.getText());
         // what was typed is kept, so only the title needs fixing
         assertThat(browser.findElement(By.id("filedBy")).getAttribute("value")).isEqualTo("Defendant Inc.");
+        scrollTo(By.id("error-summary"));
         screenshot("error-at-the-field");
         assertThat(storedEvents()).isEqualTo(events);
         assertThat(browser.findElements(By.id(caseId + "-dkt-13"))).isEmpty();
@@ -157,6 +166,10 @@ class PageBrowserTest extends RecordedAppTest {
 
     private String motionStatus() {
         return browser.findElement(By.id(FEDERAL + "-dkt-2")).findElement(By.cssSelector(".motion")).getText();
+    }
+
+    private void scrollTo(By element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(element));
     }
 
     private void open(String path) {
