@@ -2,6 +2,7 @@ package org.casetracker.app.page;
 
 import org.casetracker.app.casefile.CaseFiles;
 import org.springframework.security.core.Authentication;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import java.time.Clock;
 
 /** {@code /}: every case on record, as of the page's date and moment (the same read as {@code GET /api/cases}). */
 @Controller
+@Hidden // HTML for people, not part of the REST API's OpenAPI document
 public class CaseListPageController {
 
     private final CaseFiles caseFiles;

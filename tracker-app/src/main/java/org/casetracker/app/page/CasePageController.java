@@ -7,6 +7,7 @@ import org.casetracker.app.recordfiling.RecordFilingRequest;
 import org.casetracker.domain.shared.DocketRuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import java.time.Clock;
  * the same checks, the same transaction and locks, the same audit metadata); a refusal is shown at its field.
  */
 @Controller
+@Hidden // HTML for people, not part of the REST API's OpenAPI document
 public class CasePageController {
 
     private final CasePage page;

@@ -6,10 +6,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
@@ -40,9 +43,10 @@ public class PageSecurityConfiguration {
         http
                 .securityMatcher(PAGE_PATHS)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").permitAll())
+                // signed out, back at the login form: "/" must not be permitted to all by the logout (private reads)
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn(problems))
-                        .accessDeniedHandler(SecurityConfiguration.forbidden(problems)))
+                        .accessDeniedHandler(refused(problems)))
                 .authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                             .requestMatchers(ASSETS).permitAll()
@@ -54,6 +58,19 @@ public class PageSecurityConfiguration {
                     }
                 });
         return http.build();
+    }
+
+    /** A form sent without its CSRF token (or with a stale one) is told so, not that a role is missing. */
+    private static AccessDeniedHandler refused(HttpProblems problems) {
+        AccessDeniedHandler forbidden = SecurityConfiguration.forbidden(problems);
+        return (request, response, denied) -> {
+            if (denied instanceof CsrfException) {
+                problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "the form's CSRF token is "
+                        + "missing or out of date (a new session?): reload the page and send the form again");
+            } else {
+                forbidden.handle(request, response, denied);
+            }
+        };
     }
 
     private static AuthenticationEntryPoint signIn(HttpProblems problems) {

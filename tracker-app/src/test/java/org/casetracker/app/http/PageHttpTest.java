@@ -36,6 +36,12 @@ class PageHttpTest extends RecordedAppTest {
     }
 
     @Test
+    void thePageIsNoPartOfTheApiDocument() {
+        Map<String, Object> paths = http.get("/v3/api-docs").expect(200).read("$.paths");
+        assertThat(paths.keySet()).isNotEmpty().allMatch(path -> path.startsWith("/api/"));
+    }
+
+    @Test
     void theMotionIsPendingBeforeTheOrderAndDeniedAfterIt() {
         String before = browser().get("/cases/" + FEDERAL + "?asOf=2021-01-15").body();
         assertThat(row(before, MOTION)).contains(">PENDING<").doesNotContain("DENIED");
@@ -135,6 +141,21 @@ class PageHttpTest extends RecordedAppTest {
     }
 
     @Test
+    void signingOutEndsTheSession() {
+        PageSession recorder = browser().signIn(Http.RECORDER, Http.RECORDER_PASSWORD);
+        assertThat(recorder.get("/cases/" + FEDERAL).body()).contains("id=\"record-form\"");
+        HttpResponse<String> out = recorder.submit("/cases/" + FEDERAL, "/logout", Map.of());
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(recorder.get("/login?logout").body()).contains("You are signed out.");
+        assertThat(recorder.get("/cases/" + FEDERAL).body()).doesNotContain("id=\"record-form\"");
+        // a wrong password is refused, and said so
+        HttpResponse<String> wrong = browser().submit("/login", "/login",
+                Map.of("username", Http.RECORDER, "password", "wrong"));
+        assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+    }
+
+    @Test
     void aRefusedFormShowsEachErrorAtItsFieldAndStoresNothing() {
         String caseId = openCase("2022-04-01");
         PageSession recorder = browser().signIn(Http.RECORDER, Http.RECORDER_PASSWORD);
@@ -173,6 +194,7 @@ class PageHttpTest extends RecordedAppTest {
         HttpResponse<String> forged = recorder.post("/cases/" + caseId + "/filings",
                 "entryNumber=9&dateFiled=2022-04-05&type=MOTION&filedBy=X&title=Forged&citation=c&verification=VERIFIED");
         assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("CSRF token");
         assertThat(storedEvents()).isEqualTo(afterOrder);
     }
 
