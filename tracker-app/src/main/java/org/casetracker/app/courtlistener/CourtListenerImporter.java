@@ -56,7 +56,7 @@ public class CourtListenerImporter {
         CaseId caseId = CaseId.of(docket.courtId(), docket.docketNumber());
         Optional<LocalDate> existing = directory.caseFiledOn(caseId);
         OpenCaseRequest opening = existing.isPresent() ? null : DocketCases.opening(docket);
-        LocalDate filedOn = existing.orElseGet(opening::filedOn);
+        LocalDate filedOn = opening == null ? existing.get() : opening.filedOn();
         ImportPlan plan = ImportPlan.of(page, caseId, filedOn, clock);
 
         AtomicReference<CourtListenerImportReport> report = new AtomicReference<>();
