@@ -65,6 +65,7 @@ public class CaseReadController {
         return new ClaimList(caseId, cut.asOf(), cut.knownAt(), file.claims().stream().map(ClaimResponse::of).toList());
     }
 
+    // no "produces": then this JSON answer is the one chosen for no Accept and for */*, the CSV one only when asked for
     @GetMapping("/api/cases/{caseId}/filings")
     public Docket filings(@PathVariable String caseId,
                           @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,

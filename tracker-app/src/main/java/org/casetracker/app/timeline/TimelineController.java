@@ -34,6 +34,7 @@ public class TimelineController {
         this.clock = clock;
     }
 
+    // no "produces": then this JSON answer is the one chosen for no Accept and for */*, the calendar only when asked for
     @GetMapping("/api/cases/{caseId}/timeline")
     public Timeline timeline(@PathVariable String caseId,
                              @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,

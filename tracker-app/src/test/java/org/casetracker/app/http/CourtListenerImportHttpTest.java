@@ -250,6 +250,15 @@ class CourtListenerImportHttpTest extends RecordedAppTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
+        DocumentContext page = page("page-1.json");
+        page.set("$.docket.case_name", "x".repeat(300 * 1024));
+        long events = storedEvents();
+        assertProblem(http.post(IMPORT, page.jsonString()).expect(413), 413);
+        assertThat(storedEvents()).isEqualTo(events);
+    }
+
+    @Test
     void onlyAnAdminImports() {
         DocumentContext page = page("page-1.json");
         String caseId = caseIdOf(page);
