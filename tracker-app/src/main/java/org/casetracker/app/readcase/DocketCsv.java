@@ -3,6 +3,7 @@ package org.casetracker.app.readcase;
 import org.casetracker.domain.shared.Source;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ final class DocketCsv {
         row(csv, COLUMNS);
         for (FilingResponse filing : docket.filings()) {
             Source source = filing.source();
-            row(csv, java.util.Arrays.asList(filing.id(), text(filing.entryNumber()), text(filing.dateFiled()),
+            row(csv, Arrays.asList(filing.id(), text(filing.entryNumber()), text(filing.dateFiled()),
                     text(filing.dateFiledEstimated()), text(filing.type()), filing.title(), filing.description(),
                     filing.filedBy(), text(filing.pageCount()), text(filing.status()), text(filing.decidedOn()),
                     text(filing.retracted()), source == null ? null : source.citation(),
