@@ -145,7 +145,8 @@ public class ProblemResponses {
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException notAcceptable) {
-        return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "this resource is served as application/json",
+        return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "this resource is served as application/json (the docket also as text/csv, the timeline also as "
+                        + "text/calendar)",
                 List.of());
     }
 

@@ -7,6 +7,10 @@ import org.casetracker.domain.casefile.CaseFile.DocketEntry;
 import org.casetracker.domain.filings.FilingType;
 import org.casetracker.domain.shared.DocketRuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -60,6 +65,7 @@ public class CaseReadController {
         return new ClaimList(caseId, cut.asOf(), cut.knownAt(), file.claims().stream().map(ClaimResponse::of).toList());
     }
 
+    // no "produces": then this JSON answer is the one chosen for no Accept and for */*, the CSV one only when asked for
     @GetMapping("/api/cases/{caseId}/filings")
     public Docket filings(@PathVariable String caseId,
                           @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
@@ -78,6 +84,23 @@ public class CaseReadController {
                 && (to == null || !entry.dateFiled().isAfter(to));
         return new Docket(caseId, cut.asOf(), cut.knownAt(),
                 file.docket().stream().filter(wanted).map(FilingResponse::of).toList());
+    }
+
+    /** The same docket, at the same cut and with the same filters, as a CSV file ({@code Accept: text/csv}). */
+    @GetMapping(path = "/api/cases/{caseId}/filings", produces = DocketCsv.MEDIA_TYPE)
+    public ResponseEntity<byte[]> filingsCsv(@PathVariable String caseId,
+                          @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
+                          @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant knownAt,
+                          @RequestParam(required = false) FilingType type,
+                          @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+                          @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                          @RequestParam(defaultValue = "false") boolean includeRetracted) {
+        Docket docket = filings(caseId, asOf, knownAt, type, from, to, includeRetracted);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", Map.of("charset", "UTF-8", "header", "present")))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(caseId + "-docket-" + docket.asOf() + ".csv").build().toString())
+                .body(DocketCsv.of(docket));
     }
 
     @GetMapping("/api/cases/{caseId}/filings/{filingId}")

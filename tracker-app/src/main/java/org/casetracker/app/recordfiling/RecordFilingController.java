@@ -45,6 +45,20 @@ public class RecordFilingController {
 
     @PostMapping(path = "/api/cases/{caseId}/filings", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Created> record(@PathVariable String caseId, @RequestBody RecordFilingRequest body) {
+        FilingId filingId = recordFiling(caseId, null, body);
+        return Locations.created("/api/cases/" + caseId + "/filings/" + filingId, filingId.value());
+    }
+
+    /**
+     * Records an entry under an id its importer chose from the source's own key (e.g. CourtListener's
+     * {@code recap_sequence_number} for an unnumbered entry), so that importing it again finds it. The same checks
+     * and commands as {@link #record}; an id already on the docket is a conflict.
+     */
+    public FilingId recordAs(String caseId, FilingId filingId, RecordFilingRequest body) {
+        return recordFiling(caseId, filingId, body);
+    }
+
+    private FilingId recordFiling(String caseId, FilingId chosenId, RecordFilingRequest body) {
         CaseId id = new CaseId(caseId);
         if (directory.caseFiledOn(id).isEmpty()) {
             throw new CaseNotFound(caseId);
@@ -54,11 +68,13 @@ public class RecordFilingController {
         EffectTargets.requireExisting(effects, directory);
         // the id (and whether the entry number is free) is decided under the locks of the cases written to, so
         // concurrent writers of one case never take the same id
-        FilingId filingId = writer.write(WriteScope.of(caseId, TouchedCases.of(effects)), () -> {
-            FilingId newId = FilingIds.idFor(id, body.entryNumber(), body.dateFiled(), body.type(), directory);
-            if (body.entryNumber() != null && body.entryNumber() > 0 && directory.filingExists(newId)) {
-                throw DocketRuleViolation.conflict("entryNumber", "entry " + body.entryNumber()
-                        + " is already on the docket of " + caseId);
+        return writer.write(WriteScope.of(caseId, TouchedCases.of(effects)), () -> {
+            FilingId newId = chosenId != null ? chosenId
+                    : FilingIds.idFor(id, body.entryNumber(), body.dateFiled(), body.type(), directory);
+            boolean mustBeFree = chosenId != null || (body.entryNumber() != null && body.entryNumber() > 0);
+            if (mustBeFree && directory.filingExists(newId)) {
+                throw DocketRuleViolation.conflict("entryNumber", (body.entryNumber() == null ? newId.value()
+                        : "entry " + body.entryNumber()) + " is already on the docket of " + caseId);
             }
             writer.send(new RecordFiling(newId, id, body.entryNumber(), body.dateFiled(),
                     Boolean.TRUE.equals(body.dateFiledEstimated()), body.filedBy(), body.type(), body.title(),
@@ -66,7 +82,6 @@ public class RecordFilingController {
             writer.sendAll(EffectCommands.toApply(newId, id, body.dateFiled(), body.source(), effects));
             return newId;
         });
-        return Locations.created("/api/cases/" + caseId + "/filings/" + filingId, filingId.value());
     }
 
     private static List<ClaimId> claimIds(List<String> ids) {

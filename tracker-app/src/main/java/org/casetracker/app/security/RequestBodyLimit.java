@@ -56,10 +56,12 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         return Optional.ofNullable((byte[]) request.getAttribute(BODY));
     }
 
-    /** True for the import, whose body is read as a stream and not limited here. */
+    /**
+     * True for the import of an export, whose body is read as a stream and not limited here. Not the other imports
+     * under it ({@code /api/import/courtlistener}): they read their body whole, so the limit applies.
+     */
     public static boolean isStreamed(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.equals(STREAMED) || path.startsWith(STREAMED + "/");
+        return request.getRequestURI().equals(STREAMED);
     }
 
     @Override

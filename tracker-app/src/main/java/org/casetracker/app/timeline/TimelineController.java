@@ -6,12 +6,17 @@ import org.casetracker.domain.casefile.CaseTimeline;
 import org.casetracker.domain.casefile.RecordedEvent;
 import org.casetracker.domain.shared.DocketRuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +34,7 @@ public class TimelineController {
         this.clock = clock;
     }
 
+    // no "produces": then this JSON answer is the one chosen for no Accept and for */*, the calendar only when asked for
     @GetMapping("/api/cases/{caseId}/timeline")
     public Timeline timeline(@PathVariable String caseId,
                              @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
@@ -36,6 +42,19 @@ public class TimelineController {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         Instant moment = knownAt == null ? clock.instant() : knownAt;
         return new Timeline(caseId, day, moment, CaseTimeline.timeline(eventsOf(caseId), day, moment));
+    }
+
+    /** The same timeline as an iCalendar file ({@code Accept: text/calendar}): one all-day event per dated event. */
+    @GetMapping(path = "/api/cases/{caseId}/timeline", produces = TimelineCalendar.MEDIA_TYPE)
+    public ResponseEntity<byte[]> timelineCalendar(@PathVariable String caseId,
+                             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
+                             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant knownAt) {
+        Timeline timeline = timeline(caseId, asOf, knownAt);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(caseId + "-timeline-" + timeline.asOf() + ".ics").build().toString())
+                .body(TimelineCalendar.of(timeline));
     }
 
     @GetMapping("/api/cases/{caseId}/changes")

@@ -28,4 +28,14 @@ class OpenApiDocsHttpTest extends RecordedAppTest {
         assertThat(paths.get("/api/cases")).containsKeys("get", "post");
         assertThat(paths.get("/api/cases/{caseId}/filings")).containsKeys("get", "post");
     }
+
+    @Test
+    void theDocketAndTheTimelineListTheFormatsTheyAreServedIn() {
+        Reply docs = http.get("/v3/api-docs").expect(200);
+        Map<String, Object> docket = docs.read("$.paths['/api/cases/{caseId}/filings'].get.responses['200'].content");
+        Map<String, Object> timeline = docs.read("$.paths['/api/cases/{caseId}/timeline'].get.responses['200'].content");
+        assertThat(docket).containsKeys("application/json", "text/csv");
+        assertThat(timeline).containsKeys("application/json", "text/calendar");
+        assertThat(docs.read("$.paths['/api/import/courtlistener'].post.responses") != null).isTrue();
+    }
 }
