@@ -23,6 +23,8 @@ public record TimelinePicture(int width, int height, int axisX, List<Day> days, 
     static final int TOP = 24;
     static final int LINE = 20;
     static final int MAX_TEXT = 86;
+    /** Rulings and the case's own events are drawn bold: wider letters, so fewer fit in the picture's width. */
+    static final int MAX_BOLD_TEXT = 72;
     /** Silences longer than this many days are drawn dashed and labelled. */
     static final long LONG_SILENCE = 30;
 
@@ -65,7 +67,8 @@ public record TimelinePicture(int width, int height, int axisX, List<Day> days, 
             for (; i < entries.size() && entries.get(i).legalDate().equals(date); i++) {
                 TimelineEntry entry = entries.get(i);
                 estimated |= entry.byFiling() != null && estimatedFilings.contains(entry.byFiling());
-                marks.add(new Mark(y, cut(entry.summary()), entry.summary(), kind(entry.kind())));
+                String kind = kind(entry.kind());
+                marks.add(new Mark(y, cut(entry.summary(), kind), entry.summary(), kind));
                 y += LINE;
             }
             days.add(new Day(date, estimated, dayY, List.copyOf(marks)));
@@ -77,11 +80,12 @@ public record TimelinePicture(int width, int height, int axisX, List<Day> days, 
                 entries.size());
     }
 
-    private static String cut(String summary) {
+    private static String cut(String summary, String kind) {
         if (summary == null) {
             return "";
         }
-        return summary.length() <= MAX_TEXT ? summary : summary.substring(0, MAX_TEXT - 1) + "…";
+        int max = kind.equals("ruling") || kind.equals("case") ? MAX_BOLD_TEXT : MAX_TEXT;
+        return summary.length() <= max ? summary : summary.substring(0, max - 1) + "…";
     }
 
     /** Colour groups (a CSS class): what the court decided stands out from what was filed. */
