@@ -57,6 +57,7 @@ class AppendBenchmark {
 
     private static final int THREADS = 4;
     private static final int LIMIT_BATCH = 100;
+    private static final int UNIT = 100;
     private static final Source SOURCE = new Source("synthetic benchmark data", Verification.UNVERIFIED);
     private static final String USER = "bench-recorder";
     private static final String PASSWORD = "bench-" + UUID.randomUUID();
@@ -106,18 +107,38 @@ class AppendBenchmark {
             long restStored = count(jdbc) - afterWarmup - appended;
             assertThat(restStored).isEqualTo((long) restPerThread * THREADS);
 
+            // what would move it: the same filings in units of work of UNIT commands (one transaction each)
+            long beforeUnits = count(jdbc);
+            long unitNanos = inParallel(THREADS, worker -> () -> {
+                recordInUnitsOfWork(writer, gateway, worker, perThread + 1, perThread);
+                return null;
+            });
+            long inUnits = count(jdbc) - beforeUnits;
+            assertThat(inUnits).isEqualTo((long) perThread * THREADS);
+
             long limitRows = (long) perThread * THREADS;
-            long limitNanos = rawBatchInserts(app.getBean(DataSource.class), limitRows);
+            DataSource dataSource = app.getBean(DataSource.class);
+            createTwinTable(dataSource);
+            long limitNanos = rawInserts(dataSource, limitRows, 1, LIMIT_BATCH);
+            // what limits it: the same inserts, one row per commit (H2 writes each commit to the file: WRITE_DELAY=0)
+            long commitEach = Math.min(limitRows, BenchResults.scaled(5_000, 1_000));
+            long commitEachNanos = rawInserts(dataSource, commitEach, limitRows + 1, 1);
 
             double eventsPerSecond = BenchResults.perSecond(appended, gatewayNanos);
             double restPerSecond = BenchResults.perSecond(restStored, restNanos);
             double limitPerSecond = BenchResults.perSecond(limitRows, limitNanos);
+            double unitsPerSecond = BenchResults.perSecond(inUnits, unitNanos);
+            double commitEachPerSecond = BenchResults.perSecond(commitEach, commitEachNanos);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("events_per_s", eventsPerSecond);
             figures.put("rest_filings_per_s", restPerSecond);
             figures.put("limit_rows_per_s", limitPerSecond);
             figures.put("ratio_to_limit", BenchResults.round(eventsPerSecond / limitPerSecond, 4));
             figures.put("rest_ratio_to_limit", BenchResults.round(restPerSecond / limitPerSecond, 4));
+            figures.put("units_of_work_events_per_s", unitsPerSecond);
+            figures.put("limit_one_row_per_commit_rows_per_s", commitEachPerSecond);
+            figures.put("ratio_to_one_row_per_commit", BenchResults.round(eventsPerSecond / commitEachPerSecond, 4));
+            figures.put("unit_of_work_commands", UNIT);
             figures.put("filings", appended);
             figures.put("rest_filings", restStored);
             figures.put("threads", THREADS);
@@ -130,6 +151,10 @@ class AppendBenchmark {
                     + BenchResults.row("append.rest_filings_per_s", restPerSecond, "POST /api/cases/{id}/filings")
                     + BenchResults.row("append.limit_rows_per_s", limitPerSecond, "raw JDBC batch inserts")
                     + BenchResults.row("append.ratio_to_limit", eventsPerSecond / limitPerSecond, "target >= 0.5")
+                    + BenchResults.row("append.units_of_work_events_per_s", unitsPerSecond,
+                            "gateway, " + UNIT + " filings per transaction")
+                    + BenchResults.row("append.limit_one_row_per_commit_rows_per_s", commitEachPerSecond,
+                            "raw JDBC, one row per commit")
                     + "load average " + BenchResults.loadAverage());
         }
     }
@@ -151,6 +176,21 @@ class AppendBenchmark {
                     "DECLARATION " + entry, "entry " + entry + " of a synthetic docket", 5, null, SOURCE,
                     FilingEffects.NONE));
         }
+    }
+
+    private static void recordInUnitsOfWork(DocketWriter writer, CommandGateway gateway, int number, int firstEntry,
+                                            int count) {
+        // in series: like the one-command writes, these do not wait for the projections after each write
+        writer.inSeries(() -> {
+            for (int from = 0; from < count; from += UNIT) {
+                int size = Math.min(UNIT, count - from);
+                int first = firstEntry + from;
+                writer.write(() -> {
+                    recordThroughGateway(gateway, "gateway", number, first, size);
+                    return null;
+                });
+            }
+        }, Duration.ZERO);
     }
 
     private static void recordThroughRest(int port, String caseId, int count) throws Exception {
@@ -175,9 +215,9 @@ class AppendBenchmark {
      * The limit: the filings' own stored rows (payload, metadata, identifiers of the same length), copied with new
      * identifiers into a twin of the event table, {@value #LIMIT_BATCH} rows per JDBC batch and commit, one thread.
      */
-    private static long rawBatchInserts(DataSource dataSource, long rows) throws Exception {
+    private static long rawInserts(DataSource dataSource, long rows, long firstIndex, int rowsPerCommit)
+            throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            createTwinTable(connection);
             List<Object[]> samples = new ArrayList<>();
             try (Statement query = connection.createStatement();
                  ResultSet stored = query.executeQuery("""
@@ -200,7 +240,8 @@ class AppendBenchmark {
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
             long started = System.nanoTime();
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
-                for (long index = 1; index <= rows; index++) {
+                long last = firstIndex + rows - 1;
+                for (long index = firstIndex; index <= last; index++) {
                     Object[] sample = samples.get((int) (index % samples.size()));
                     statement.setLong(1, index);
                     // same lengths as the originals, unique like theirs
@@ -214,7 +255,7 @@ class AppendBenchmark {
                     statement.setObject(9, sample[7]);
                     statement.setObject(10, sample[8]);
                     statement.addBatch();
-                    if (index % LIMIT_BATCH == 0 || index == rows) {
+                    if ((index - firstIndex + 1) % rowsPerCommit == 0 || index == last) {
                         statement.executeBatch();
                         connection.commit();
                     }
@@ -224,7 +265,7 @@ class AppendBenchmark {
             try (Statement check = connection.createStatement();
                  ResultSet counted = check.executeQuery("select count(*) from bench_limit_event_entry")) {
                 counted.next();
-                assertThat(counted.getLong(1)).isEqualTo(rows);
+                assertThat(counted.getLong(1)).isEqualTo(firstIndex + rows - 1);
             }
             connection.setAutoCommit(true);
             return nanos;
@@ -237,6 +278,12 @@ class AppendBenchmark {
     }
 
     /** The event table's own DDL (H2's SCRIPT), renamed: the same columns, types, keys and constraints. */
+    private static void createTwinTable(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            createTwinTable(connection);
+        }
+    }
+
     private static void createTwinTable(Connection connection) throws Exception {
         List<String> statements = new ArrayList<>();
         try (Statement script = connection.createStatement();

@@ -3,8 +3,13 @@ package org.casetracker.app.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.casetracker.app.TrackerApplication;
@@ -37,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +74,7 @@ class StoreBenchmark {
     private ConfigurableApplicationContext app;
     private Map<Integer, double[]> alone;
     private int otherEvents;
+    private long lastBenchCaseIndex;
     private double loadSeconds;
 
     @BeforeAll
@@ -83,6 +90,7 @@ class StoreBenchmark {
             record(writer, "bench", size, size);
         }
         catchUp.awaitCaughtUp(Duration.ofMinutes(10));
+        lastBenchCaseIndex = app.getBean(StoredEvents.class).lastGlobalIndex();
         alone = measure(app.getBean(CaseFiles.class), reads());
 
         long started = System.nanoTime();
@@ -151,38 +159,64 @@ class StoreBenchmark {
         rawScan(total); // warms the JIT and the database's page cache for the first measured pass
         long limitNanos = rawScan(total);
 
+        // Axon's defaults are measured over a window of the other cases' events (cases of 500 events, the typical
+        // ones; a whole replay at batch size 1 would take hours); the rebuild's rate over the same window is timed
+        // from its progress, so the ratio compares the same events
+        long windowStart = lastBenchCaseIndex;
+        long window = Math.min(total - stored.countEventsUpTo(windowStart), BenchResults.scaled(20_000, 3_000));
+        long windowEnd = positionAfter(windowStart, window);
+
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         long started = System.nanoTime();
         rebuilds.rebuild();
         long deadline = started + Duration.ofMinutes(30).toNanos();
-        while (rebuilds.view().rebuilding()) {
+        long enteredWindow = -1;
+        long leftWindow = -1;
+        // the processor's own status, polled cheaply (the admin view counts the store's events on every call)
+        StreamingEventProcessor caseFiles = app.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(CaseFileProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        while (!replayed(caseFiles)) {
             assertThat(System.nanoTime()).as("rebuild within 30 minutes").isLessThan(deadline);
-            Thread.sleep(20);
+            long position = position(caseFiles.processingStatus());
+            if (enteredWindow < 0 && position >= windowStart) {
+                enteredWindow = System.nanoTime();
+            }
+            if (leftWindow < 0 && position >= windowEnd) {
+                leftWindow = System.nanoTime();
+            }
+            Thread.sleep(5);
         }
         long rebuildNanos = System.nanoTime() - started;
+        assertThat(rebuilds.view().rebuilding()).isFalse();
+        assertThat(enteredWindow).as("the rebuild's progress was seen in the window").isPositive();
+        long windowNanos = (leftWindow < 0 ? System.nanoTime() : leftWindow) - enteredWindow;
 
-        long axonCap = BenchResults.scaled(20_000, 3_000);
-        long[] axon = replayWithAxonDefaults(stored, Math.min(total, axonCap));
+        long[] axon = replayWithAxonDefaults(stored, windowStart, window);
 
         double limit = BenchResults.perSecond(total, limitNanos);
         double replay = BenchResults.perSecond(total, rebuildNanos);
         double axonDefaults = BenchResults.perSecond(axon[0], axon[1]);
+        double replayInWindow = BenchResults.perSecond(window, windowNanos);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("events_per_s", replay);
         figures.put("limit_events_per_s", limit);
         figures.put("ratio_to_limit", BenchResults.round(replay / limit, 4));
         figures.put("axon_defaults_events_per_s", axonDefaults);
-        figures.put("ratio_to_axon_defaults", BenchResults.round(replay / axonDefaults, 2));
+        figures.put("ratio_to_axon_defaults", BenchResults.round(replayInWindow / axonDefaults, 2));
         figures.put("events", total);
+        figures.put("window_events", window);
+        figures.put("events_per_s_in_window", replayInWindow);
         figures.put("axon_defaults_events", axon[0]);
         figures.put("rebuild_seconds", BenchResults.round(rebuildNanos / 1e9, 2));
         BenchResults.put("replay", figures);
-        System.out.println("\nReplay of " + total + " events (Axon's defaults: the first " + axon[0] + ")\n"
+        System.out.println("\nReplay of " + total + " events (against Axon's defaults: " + window
+                + " events of 500-event cases, from position " + windowStart + ")\n"
                 + BenchResults.row("replay.events_per_s", replay, "full rebuild of the projections")
                 + BenchResults.row("replay.limit_events_per_s", limit, "JDBC scan + Jackson per payload")
                 + BenchResults.row("replay.ratio_to_limit", replay / limit, "target >= 0.5")
                 + BenchResults.row("replay.axon_defaults_events_per_s", axonDefaults, "tracking processor, batch 1")
-                + BenchResults.row("replay.ratio_to_axon_defaults", replay / axonDefaults, "target >= 10")
+                + BenchResults.row("replay.events_per_s_in_window", replayInWindow, "the rebuild, same window")
+                + BenchResults.row("replay.ratio_to_axon_defaults", replayInWindow / axonDefaults, "target >= 10")
                 + "load average " + BenchResults.loadAverage());
     }
 
@@ -222,9 +256,10 @@ class StoreBenchmark {
     /**
      * The projection's handlers in a processor as Axon builds it when told nothing: a tracking processor with its
      * default configuration (one thread, one segment, batch size 1), the app's token store and transaction manager,
-     * reading the event store directly. Runs until it has handled {@code events} events; {events, nanos}.
+     * reading the event store directly. It starts after {@code from} and runs until it has handled {@code events}
+     * events; returns {events handled, nanos}.
      */
-    private long[] replayWithAxonDefaults(StoredEvents stored, long events) throws InterruptedException {
+    private long[] replayWithAxonDefaults(StoredEvents stored, long from, long events) throws InterruptedException {
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name("bench-axon-defaults")
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
@@ -232,18 +267,24 @@ class StoreBenchmark {
                 .messageSource(app.getBean(EventStore.class))
                 .tokenStore(app.getBean(TokenStore.class))
                 .transactionManager(app.getBean(TransactionManager.class))
+                // Axon's default configuration, only told where to start: like Axon's own initial token, a replay
+                // (up to the store's head), but from the window's start instead of the tail
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(source -> ReplayToken.createReplayToken(source.createHeadToken(),
+                                GapAwareTrackingToken.newInstance(from, Collections.emptySortedSet()))))
                 .build();
+        long before = stored.countEventsUpTo(from);
         long started = System.nanoTime();
         processor.start();
         try {
             long deadline = started + Duration.ofMinutes(30).toNanos();
             while (true) {
-                long done = handled(processor, stored);
+                long done = handled(processor, stored) - before;
                 if (done >= events) {
                     return new long[]{done, System.nanoTime() - started};
                 }
                 assertThat(System.nanoTime()).as("Axon's defaults replay within 30 minutes").isLessThan(deadline);
-                Thread.sleep(20);
+                Thread.sleep(5);
             }
         } finally {
             processor.shutDown();
@@ -251,13 +292,31 @@ class StoreBenchmark {
     }
 
     private static long handled(TrackingEventProcessor processor, StoredEvents stored) {
+        long position = position(processor.processingStatus());
+        return position < 0 ? 0 : stored.countEventsUpTo(position);
+    }
+
+    /** A rebuild is over once the segment is claimed and no longer replaying. */
+    private static boolean replayed(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
+        return !statuses.isEmpty() && statuses.values().stream()
+                .noneMatch(status -> status.isReplaying() && !status.isCaughtUp());
+    }
+
+    private static long position(Map<Integer, EventTrackerStatus> statuses) {
         EventTrackerStatus status = statuses.get(0);
         if (status == null || status.getTrackingToken() == null) {
-            return 0;
+            return -1;
         }
         OptionalLong position = status.getCurrentPosition();
-        return position.isPresent() ? stored.countEventsUpTo(position.getAsLong()) : 0;
+        return position.isPresent() ? position.getAsLong() : -1;
+    }
+
+    /** The global index of the {@code events}-th event after {@code from}. */
+    private long positionAfter(long from, long events) {
+        return app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "select max(global_index) from (select global_index from domain_event_entry where global_index > ?"
+                        + " order by global_index limit ?)", Long.class, from, events);
     }
 
     private static void record(DocketWriter writer, String court, int number, int events) {
