@@ -3,7 +3,7 @@ package org.casetracker.app.casefile;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -49,11 +49,11 @@ public class CaseFileProjection {
     }
 
     @EventHandler
-    void on(DocketEvent event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(DocketEvent event, DomainEventMessage<?> message, ReplayStatus replay, TrackingToken token) {
         // Not the tracking token's position: for an event that fills a gap (committed after a later one)
         // the token's index is the highest position seen, not this event's.
         long position = events.globalIndexOf(message.getIdentifier());
-        long replayedUpTo = replayedUpTo(token);
+        long replayedUpTo = replayedUpTo(replay, token);
         // Written whether or not the row exists (an update by its key when the event is seen again): a replay
         // rewrites every row in place and never adds one, so a rebuild needs no emptied tables (see reset).
         for (CaseId caseId : casesOf(event)) {
@@ -84,8 +84,8 @@ public class CaseFileProjection {
     }
 
     /** In a replay, the position it has reached; outside one, {@link Long#MAX_VALUE}: the case is always folded. */
-    private static long replayedUpTo(TrackingToken token) {
-        return token != null && ReplayToken.isReplay(token) ? token.position().orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
+    private static long replayedUpTo(ReplayStatus replay, TrackingToken token) {
+        return replay.isReplay() && token != null ? token.position().orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
     }
 
     /** A batch of events of one case folds the case once, when the batch commits, not once per event. */

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -72,6 +74,7 @@ class StoreBenchmark {
     private static final int BATCH = 500;
 
     private ConfigurableApplicationContext app;
+    private Path dataDir;
     private Map<Integer, double[]> alone;
     private int otherEvents;
     private long lastBenchCaseIndex;
@@ -80,7 +83,7 @@ class StoreBenchmark {
     @BeforeAll
     void recordTheStore() {
         otherEvents = BenchResults.scaled(100_000, 10_000);
-        Path dataDir = Path.of("target", "bench", "data-" + UUID.randomUUID()).toAbsolutePath();
+        dataDir = Path.of("target", "bench", "data-" + UUID.randomUUID()).toAbsolutePath();
         app = new SpringApplicationBuilder(TrackerApplication.class)
                 .run("--server.port=0", "--tracker.seed.enabled=false", "--tracker.data-dir=" + dataDir,
                         "--logging.level.root=WARN");
@@ -102,10 +105,11 @@ class StoreBenchmark {
     }
 
     @AfterAll
-    void close() {
+    void close() throws IOException {
         if (app != null) {
             app.close();
         }
+        FileSystemUtils.deleteRecursively(dataDir);
     }
 
     private static int reads() {
@@ -163,7 +167,7 @@ class StoreBenchmark {
         // ones; a whole replay at batch size 1 would take hours); the rebuild's rate over the same window is timed
         // from its progress, so the ratio compares the same events
         long windowStart = lastBenchCaseIndex;
-        long window = Math.min(total - stored.countEventsUpTo(windowStart), BenchResults.scaled(20_000, 3_000));
+        long window = Math.min(total - stored.countEventsUpTo(windowStart), BenchResults.scaled(5_000, 2_000));
         long windowEnd = positionAfter(windowStart, window);
 
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
