@@ -1,6 +1,7 @@
 package org.casetracker.app.casefile;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
@@ -126,7 +127,20 @@ public class CaseEventStore {
         return entityManager.createQuery(
                         "select e.globalIndex from DomainEventEntry e where e.eventIdentifier = :id", Long.class)
                 .setParameter("id", eventIdentifier)
+                // Stored events never change in a projection's transaction, so nothing needs flushing first. An
+                // automatic flush would dirty-check every row the batch has written so far, once per event: a
+                // batch of n events cost n² checks (docs/performance.md).
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult();
+    }
+
+    /** The highest position in the case's index; -1 when it has none. */
+    public long lastIndexedPosition(String caseId) {
+        Long last = entityManager.createQuery(
+                        "select max(c.globalIndex) from CaseEventRow c where c.caseId = :caseId", Long.class)
+                .setParameter("caseId", caseId)
+                .getSingleResult();
+        return last == null ? -1 : last;
     }
 
     /** Every event of the case in the store's order; empty when the case has none. */

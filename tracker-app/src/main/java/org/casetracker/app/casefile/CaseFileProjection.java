@@ -3,7 +3,9 @@ package org.casetracker.app.casefile;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.casetracker.app.metadata.MetadataKeys;
@@ -17,9 +19,9 @@ import org.casetracker.domain.shared.Source;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Keeps, per case, the index of its events (which is also its history) and the live case file: the
@@ -47,15 +49,16 @@ public class CaseFileProjection {
     }
 
     @EventHandler
-    void on(DocketEvent event, DomainEventMessage<?> message) {
+    void on(DocketEvent event, DomainEventMessage<?> message, ReplayStatus replay, TrackingToken token) {
         // Not the tracking token's position: for an event that fills a gap (committed after a later one)
         // the token's index is the highest position seen, not this event's.
         long position = events.globalIndexOf(message.getIdentifier());
+        long replayedUpTo = replayedUpTo(replay, token);
         // Written whether or not the row exists (an update by its key when the event is seen again): a replay
         // rewrites every row in place and never adds one, so a rebuild needs no emptied tables (see reset).
         for (CaseId caseId : casesOf(event)) {
             index(position, caseId, event, message);
-            refreshAtEndOfBatch(caseId.value());
+            refreshAtEndOfBatch(caseId.value(), replayedUpTo);
         }
     }
 
@@ -80,15 +83,32 @@ public class CaseFileProjection {
                 metadata(message, MetadataKeys.USER), metadata(message, MetadataKeys.CORRELATION_ID)));
     }
 
+    /** In a replay, the position it has reached; outside one, {@link Long#MAX_VALUE}: the case is always folded. */
+    private static long replayedUpTo(ReplayStatus replay, TrackingToken token) {
+        return replay.isReplay() && token != null ? token.position().orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
+    }
+
     /** A batch of events of one case folds the case once, when the batch commits, not once per event. */
-    private void refreshAtEndOfBatch(String caseId) {
+    private void refreshAtEndOfBatch(String caseId, long replayedUpTo) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        Set<String> touched = batch.getOrComputeResource(TOUCHED_CASES, key -> {
-            Set<String> cases = new LinkedHashSet<>();
-            batch.onPrepareCommit(unitOfWork -> cases.forEach(this::refresh));
+        Map<String, Long> touched = batch.getOrComputeResource(TOUCHED_CASES, key -> {
+            Map<String, Long> cases = new LinkedHashMap<>();
+            batch.onPrepareCommit(unitOfWork -> cases.forEach(this::refreshUnlessReplayedLater));
             return cases;
         });
-        touched.add(caseId);
+        touched.merge(caseId, replayedUpTo, Math::max);
+    }
+
+    /**
+     * In a replay the case's index already holds its later events (a rebuild rewrites the rows in place, deleting
+     * none), and the batch that replays the last of them folds the case with all of them. Folding it in every batch
+     * before that one as well was wasted: a case of 10,000 events was folded 100 times in a rebuild, now once.
+     */
+    private void refreshUnlessReplayedLater(String caseId, long replayedUpTo) {
+        if (replayedUpTo != Long.MAX_VALUE && events.lastIndexedPosition(caseId) > replayedUpTo) {
+            return;
+        }
+        refresh(caseId);
     }
 
     private void refresh(String caseId) {

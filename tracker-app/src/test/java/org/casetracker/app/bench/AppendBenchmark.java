@@ -1,0 +1,343 @@
+package org.casetracker.app.bench;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.casetracker.app.TrackerApplication;
+import org.casetracker.app.infrastructure.ProjectionCatchUp;
+import org.casetracker.app.recording.DocketWriter;
+import org.casetracker.domain.filings.FilingCommands.RecordFiling;
+import org.casetracker.domain.filings.FilingEffects;
+import org.casetracker.domain.filings.FilingType;
+import org.casetracker.domain.shared.CaseId;
+import org.casetracker.domain.shared.FilingId;
+import org.casetracker.domain.shared.Source;
+import org.casetracker.domain.shared.Verification;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Appending: filings recorded per second through the command gateway (one command, one unit of work and one
+ * transaction each, from several threads), through REST (the whole request: security, checks, case locks, the wait
+ * for the projections), and the limit: raw JDBC batch inserts of copies of the very rows just stored into a table
+ * of the same shape (columns, keys, unique constraints) in the same H2 database. Measured in one run, side by side.
+ * Writes the {@code append} section of {@code target/bench/results.json}. Asserts only that every write was stored.
+ */
+@Tag("benchmark")
+class AppendBenchmark {
+
+    private static final int THREADS = 4;
+    private static final int LIMIT_BATCH = 100;
+    private static final int UNIT = 100;
+    private static final Source SOURCE = new Source("synthetic benchmark data", Verification.UNVERIFIED);
+    private static final String USER = "bench-recorder";
+    private static final String PASSWORD = "bench-" + UUID.randomUUID();
+
+    @Test
+    void appends_against_raw_inserts_into_the_same_database() throws Exception {
+        int filings = BenchResults.scaled(20_000, 2_000);
+        int restFilings = BenchResults.scaled(1_000, 200);
+        Path dataDir = Path.of("target", "bench", "data-" + UUID.randomUUID()).toAbsolutePath();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrackerApplication.class)
+                .run("--server.port=0", "--tracker.seed.enabled=false", "--tracker.data-dir=" + dataDir,
+                        "--logging.level.root=WARN",
+                        "--tracker.security.users." + USER + ".password={noop}" + PASSWORD,
+                        "--tracker.security.users." + USER + ".roles=RECORDER")) {
+            DocketWriter writer = app.getBean(DocketWriter.class);
+            CommandGateway gateway = app.getBean(CommandGateway.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            for (int thread = 0; thread < THREADS; thread++) {
+                openCase(writer, "gateway", thread);
+                openCase(writer, "rest", thread);
+            }
+            app.getBean(ProjectionCatchUp.class).awaitCaughtUp(Duration.ofMinutes(1));
+            long before = count(jdbc);
+
+            // warm-up on cases of their own, so that the JIT has compiled the write path before it is timed
+            openCase(writer, "warmup", 0);
+            inParallel(1, worker -> () -> {
+                recordThroughGateway(gateway, "warmup", 0, 1, Math.max(filings / 20, 200));
+                return null;
+            });
+            long afterWarmup = count(jdbc);
+
+            int perThread = filings / THREADS;
+            long gatewayNanos = inParallel(THREADS, worker -> () -> {
+                recordThroughGateway(gateway, "gateway", worker, 1, perThread);
+                return null;
+            });
+            long appended = count(jdbc) - afterWarmup;
+            assertThat(appended).isEqualTo((long) perThread * THREADS);
+
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            int restPerThread = restFilings / THREADS;
+            long restNanos = inParallel(THREADS, worker -> () -> {
+                recordThroughRest(port, SyntheticDocket.caseId("rest", worker), restPerThread);
+                return null;
+            });
+            long restStored = count(jdbc) - afterWarmup - appended;
+            assertThat(restStored).isEqualTo((long) restPerThread * THREADS);
+
+            // what would move it: the same filings in units of work of UNIT commands (one transaction each)
+            long beforeUnits = count(jdbc);
+            int unitsPerThread = perThread / 2;
+            long unitNanos = inParallel(THREADS, worker -> () -> {
+                recordInUnitsOfWork(writer, gateway, worker, perThread + 1, unitsPerThread);
+                return null;
+            });
+            long inUnits = count(jdbc) - beforeUnits;
+            assertThat(inUnits).isEqualTo((long) unitsPerThread * THREADS);
+
+            long limitRows = (long) perThread * THREADS;
+            DataSource dataSource = app.getBean(DataSource.class);
+            createTwinTable(dataSource);
+            long limitNanos = rawInserts(dataSource, limitRows, 1, LIMIT_BATCH);
+            // what limits it: the same inserts, one row per commit (H2 writes each commit to the file: WRITE_DELAY=0)
+            long commitEach = Math.min(limitRows, BenchResults.scaled(5_000, 1_000));
+            long commitEachNanos = rawInserts(dataSource, commitEach, limitRows + 1, 1);
+
+            double eventsPerSecond = BenchResults.perSecond(appended, gatewayNanos);
+            double restPerSecond = BenchResults.perSecond(restStored, restNanos);
+            double limitPerSecond = BenchResults.perSecond(limitRows, limitNanos);
+            double unitsPerSecond = BenchResults.perSecond(inUnits, unitNanos);
+            double commitEachPerSecond = BenchResults.perSecond(commitEach, commitEachNanos);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("events_per_s", eventsPerSecond);
+            figures.put("rest_filings_per_s", restPerSecond);
+            figures.put("limit_rows_per_s", limitPerSecond);
+            figures.put("ratio_to_limit", BenchResults.round(eventsPerSecond / limitPerSecond, 4));
+            figures.put("rest_ratio_to_limit", BenchResults.round(restPerSecond / limitPerSecond, 4));
+            figures.put("units_of_work_events_per_s", unitsPerSecond);
+            figures.put("limit_one_row_per_commit_rows_per_s", commitEachPerSecond);
+            figures.put("ratio_to_one_row_per_commit", BenchResults.round(eventsPerSecond / commitEachPerSecond, 4));
+            figures.put("unit_of_work_commands", UNIT);
+            figures.put("filings", appended);
+            figures.put("rest_filings", restStored);
+            figures.put("threads", THREADS);
+            figures.put("limit_batch_rows", LIMIT_BATCH);
+            figures.put("events_in_store_before", before);
+            BenchResults.put("append", figures);
+            System.out.println("\nAppend (" + appended + " filings through the gateway, " + restStored
+                    + " through REST, " + THREADS + " threads; limit: JDBC batches of " + LIMIT_BATCH + " rows)\n"
+                    + BenchResults.row("append.events_per_s", eventsPerSecond, "gateway, one transaction per filing")
+                    + BenchResults.row("append.rest_filings_per_s", restPerSecond, "POST /api/cases/{id}/filings")
+                    + BenchResults.row("append.limit_rows_per_s", limitPerSecond, "raw JDBC batch inserts")
+                    + BenchResults.row("append.ratio_to_limit", eventsPerSecond / limitPerSecond, "target >= 0.5")
+                    + BenchResults.row("append.units_of_work_events_per_s", unitsPerSecond,
+                            "gateway, " + UNIT + " filings per transaction")
+                    + BenchResults.row("append.limit_one_row_per_commit_rows_per_s", commitEachPerSecond,
+                            "raw JDBC, one row per commit")
+                    + "load average " + BenchResults.loadAverage());
+        } finally {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
+    private static void openCase(DocketWriter writer, String court, int number) {
+        List<Object> opening = SyntheticDocket.commands(court, number, 4, 10).get(0);
+        writer.write(() -> {
+            writer.sendAll(opening);
+            return null;
+        });
+    }
+
+    private static void recordThroughGateway(CommandGateway gateway, String court, int number, int firstEntry,
+                                             int count) {
+        CaseId caseId = new CaseId(SyntheticDocket.caseId(court, number));
+        for (int entry = firstEntry; entry < firstEntry + count; entry++) {
+            gateway.sendAndWait(new RecordFiling(FilingId.numbered(caseId, entry), caseId, entry,
+                    SyntheticDocket.FIRST_DAY.plusDays(entry / 3), false, "Synthetic LLC", FilingType.DECLARATION,
+                    "DECLARATION " + entry, "entry " + entry + " of a synthetic docket", 5, null, SOURCE,
+                    FilingEffects.NONE));
+        }
+    }
+
+    private static void recordInUnitsOfWork(DocketWriter writer, CommandGateway gateway, int number, int firstEntry,
+                                            int count) {
+        // in series: like the one-command writes, these do not wait for the projections after each write
+        writer.inSeries(() -> {
+            for (int from = 0; from < count; from += UNIT) {
+                int size = Math.min(UNIT, count - from);
+                int first = firstEntry + from;
+                writer.write(() -> {
+                    recordThroughGateway(gateway, "gateway", number, first, size);
+                    return null;
+                });
+            }
+        }, Duration.ZERO);
+    }
+
+    private static void recordThroughRest(int port, String caseId, int count) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create("http://localhost:" + port + "/api/cases/" + caseId + "/filings");
+        for (int entry = 1; entry <= count; entry++) {
+            String body = """
+                    {"entryNumber": %d, "dateFiled": "%s", "filedBy": "Synthetic LLC", "type": "DECLARATION",
+                     "title": "DECLARATION %d", "description": "entry %d of a synthetic docket", "pageCount": 5,
+                     "source": {"citation": "synthetic benchmark data", "verification": "UNVERIFIED"}}"""
+                    .formatted(entry, SyntheticDocket.FIRST_DAY.plusDays(entry / 3), entry, entry);
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json").header("Authorization", auth)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        }
+    }
+
+    /**
+     * The limit: the filings' own stored rows (payload, metadata, identifiers of the same length), copied with new
+     * identifiers into a twin of the event table, {@value #LIMIT_BATCH} rows per JDBC batch and commit, one thread.
+     */
+    private static long rawInserts(DataSource dataSource, long rows, long firstIndex, int rowsPerCommit)
+            throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Object[]> samples = new ArrayList<>();
+            try (Statement query = connection.createStatement();
+                 ResultSet stored = query.executeQuery("""
+                         select aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,
+                                payload_revision, payload_type, time_stamp
+                         from domain_event_entry where payload_type like '%FilingRecorded' order by global_index
+                         limit 1000""")) {
+                while (stored.next()) {
+                    Object[] row = new Object[9];
+                    for (int column = 0; column < 9; column++) {
+                        row[column] = stored.getObject(column + 1);
+                    }
+                    samples.add(row);
+                }
+            }
+            connection.setAutoCommit(false);
+            String insert = """
+                    insert into bench_limit_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                        event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            long started = System.nanoTime();
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                long last = firstIndex + rows - 1;
+                for (long index = firstIndex; index <= last; index++) {
+                    Object[] sample = samples.get((int) (index % samples.size()));
+                    statement.setLong(1, index);
+                    // same lengths as the originals, unique like theirs
+                    statement.setString(2, uniqueOfSameLength((String) sample[0], index));
+                    statement.setLong(3, (Long) sample[1]);
+                    statement.setString(4, (String) sample[2]);
+                    statement.setString(5, UUID.randomUUID().toString());
+                    statement.setObject(6, sample[4]);
+                    statement.setObject(7, sample[5]);
+                    statement.setObject(8, sample[6]);
+                    statement.setObject(9, sample[7]);
+                    statement.setObject(10, sample[8]);
+                    statement.addBatch();
+                    if ((index - firstIndex + 1) % rowsPerCommit == 0 || index == last) {
+                        statement.executeBatch();
+                        connection.commit();
+                    }
+                }
+            }
+            long nanos = System.nanoTime() - started;
+            try (Statement check = connection.createStatement();
+                 ResultSet counted = check.executeQuery("select count(*) from bench_limit_event_entry")) {
+                counted.next();
+                assertThat(counted.getLong(1)).isEqualTo(firstIndex + rows - 1);
+            }
+            connection.setAutoCommit(true);
+            return nanos;
+        }
+    }
+
+    /** A unique identifier as long as {@code original} (the index, zero-padded). */
+    private static String uniqueOfSameLength(String original, long index) {
+        return String.format("b%0" + Math.max(original.length() - 1, 12) + "d", index);
+    }
+
+    /** The event table's own DDL (H2's SCRIPT), renamed: the same columns, types, keys and constraints. */
+    private static void createTwinTable(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            createTwinTable(connection);
+        }
+    }
+
+    private static void createTwinTable(Connection connection) throws Exception {
+        List<String> statements = new ArrayList<>();
+        try (Statement script = connection.createStatement();
+             ResultSet ddl = script.executeQuery("script nodata table domain_event_entry")) {
+            while (ddl.next()) {
+                String sql = ddl.getString(1);
+                if (sql.contains("DOMAIN_EVENT_ENTRY") && (sql.startsWith("CREATE CACHED TABLE")
+                        || sql.startsWith("CREATE MEMORY TABLE") || sql.startsWith("ALTER TABLE")
+                        || sql.startsWith("CREATE INDEX") || sql.startsWith("CREATE UNIQUE INDEX"))) {
+                    statements.add(sql);
+                }
+            }
+        }
+        assertThat(statements).as("the DDL of domain_event_entry").isNotEmpty();
+        Pattern constraintName = Pattern.compile("(CONSTRAINT|INDEX) \"PUBLIC\"\\.\"([A-Z0-9_$]+)\"");
+        try (Statement create = connection.createStatement()) {
+            for (String sql : statements) {
+                String twin = sql.replace("\"DOMAIN_EVENT_ENTRY\"", "\"BENCH_LIMIT_EVENT_ENTRY\"");
+                Matcher names = constraintName.matcher(twin);
+                twin = names.replaceAll(match -> match.group(1) + " \"PUBLIC\".\"BENCH_" + match.group(2) + "\"");
+                // the global index's default draws from the event sequence; the twin is given its indexes
+                twin = twin.replaceAll("DEFAULT NEXT VALUE FOR \"PUBLIC\"\\.\"[A-Z0-9_]+\"", "");
+                create.execute(twin);
+            }
+        }
+    }
+
+    private static long count(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    interface Worker {
+        Callable<Void> task(int worker);
+    }
+
+    /** Runs {@code threads} workers at once; the wall-clock time from the first start to the last end. */
+    private static long inParallel(int threads, Worker worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long started = System.nanoTime();
+            List<Future<Void>> done = new ArrayList<>();
+            for (int n = 0; n < threads; n++) {
+                done.add(pool.submit(worker.task(n)));
+            }
+            for (Future<Void> future : done) {
+                future.get();
+            }
+            return System.nanoTime() - started;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package org.casetracker.app.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.casetracker.app.TrackerApplication;
+import org.casetracker.app.admin.ProjectionRebuilds;
+import org.casetracker.app.audit.StoredEvents;
+import org.casetracker.app.casefile.CaseFileProjection;
+import org.casetracker.app.casefile.CaseFiles;
+import org.casetracker.app.infrastructure.ProjectionCatchUp;
+import org.casetracker.app.recording.DocketWriter;
+import org.casetracker.domain.casefile.CaseFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One store, two benchmarks. Three synthetic cases of 100, 1,000 and 10,000 events, then 100,000 events of 200 other
+ * cases. As-of reads of the three cases are measured first alone, then with the others in the store. Then the replay:
+ * the raw limit (a sequential scan of the event table, each payload deserialized by Axon's own Jackson mapper), the
+ * app's full rebuild of its projections (admin/ProjectionRebuilds), and the same handlers replaying the same store
+ * in a processor with Axon's out-of-the-box settings (a tracking processor: batch size 1, one segment, the token
+ * store). Writes the {@code asof} and {@code replay} sections of {@code target/bench/results.json}.
+ * Asserts only that reads answer and replays finish.
+ */
+@Tag("benchmark")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StoreBenchmark {
+
+    private static final int[] SIZES = {100, 1_000, 10_000};
+    private static final int BATCH = 500;
+
+    private ConfigurableApplicationContext app;
+    private Path dataDir;
+    private Map<Integer, double[]> alone;
+    private int otherEvents;
+    private long lastBenchCaseIndex;
+    private double loadSeconds;
+
+    @BeforeAll
+    void recordTheStore() {
+        otherEvents = BenchResults.scaled(100_000, 10_000);
+        dataDir = Path.of("target", "bench", "data-" + UUID.randomUUID()).toAbsolutePath();
+        app = new SpringApplicationBuilder(TrackerApplication.class)
+                .run("--server.port=0", "--tracker.seed.enabled=false", "--tracker.data-dir=" + dataDir,
+                        "--logging.level.root=WARN");
+        DocketWriter writer = app.getBean(DocketWriter.class);
+        ProjectionCatchUp catchUp = app.getBean(ProjectionCatchUp.class);
+        for (int size : SIZES) {
+            record(writer, "bench", size, size);
+        }
+        catchUp.awaitCaughtUp(Duration.ofMinutes(10));
+        lastBenchCaseIndex = app.getBean(StoredEvents.class).lastGlobalIndex();
+        alone = measure(app.getBean(CaseFiles.class), reads());
+
+        long started = System.nanoTime();
+        for (int n = 0; n < otherEvents / 500; n++) {
+            record(writer, "other", n, 500);
+        }
+        assertThat(catchUp.awaitCaughtUp(Duration.ofMinutes(30))).isTrue();
+        loadSeconds = (System.nanoTime() - started) / 1e9;
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        if (app != null) {
+            app.close();
+        }
+        FileSystemUtils.deleteRecursively(dataDir);
+    }
+
+    private static int reads() {
+        return BenchResults.scaled(1_000, 200);
+    }
+
+    @Test
+    @Order(1)
+    void as_of_reads_touch_only_the_case_asked_about() {
+        int reads = reads();
+        Map<Integer, double[]> crowded = measure(app.getBean(CaseFiles.class), reads);
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%nAs-of reads, %d reads per size (ms)%n", reads));
+        String crowd = "+" + otherEvents / 1000 + "k";
+        table.append(String.format(Locale.ROOT, "%-8s %10s %10s %10s %10s %10s %10s%n", "events", "p50 alone",
+                "p99 alone", "p50 " + crowd, "p99 " + crowd, "cpu p99", "p99 ratio"));
+        Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
+        for (String key : List.of("p50_ms", "p99_ms", "cpu_p50_ms", "cpu_p99_ms", "p50_ms_alone", "p99_ms_alone")) {
+            figures.put(key, new LinkedHashMap<>());
+        }
+        for (int size : SIZES) {
+            double[] a = alone.get(size);
+            double[] c = crowded.get(size);
+            table.append(String.format(Locale.ROOT, "%-8d %10.3f %10.3f %10.3f %10.3f %10.3f %10.2f%n", size, a[0],
+                    a[1], c[0], c[1], c[3], c[1] / a[1]));
+            String key = Integer.toString(size);
+            figures.get("p50_ms").put(key, BenchResults.round(c[0], 3));
+            figures.get("p99_ms").put(key, BenchResults.round(c[1], 3));
+            figures.get("cpu_p50_ms").put(key, BenchResults.round(c[2], 3));
+            figures.get("cpu_p99_ms").put(key, BenchResults.round(c[3], 3));
+            figures.get("p50_ms_alone").put(key, BenchResults.round(a[0], 3));
+            figures.get("p99_ms_alone").put(key, BenchResults.round(a[1], 3));
+        }
+        table.append(String.format(Locale.ROOT, "%d other events recorded and projected in %.1f s; load average %.2f"
+                + " on %d cores%n", otherEvents, loadSeconds, BenchResults.loadAverage(),
+                Runtime.getRuntime().availableProcessors()));
+        System.out.println(table);
+        Map<String, Object> section = new LinkedHashMap<>(figures);
+        section.put("other_events", otherEvents);
+        section.put("reads", reads);
+        section.put("other_events_recorded_per_s", BenchResults.round(otherEvents / loadSeconds, 1));
+        BenchResults.put("asof", section);
+    }
+
+    @Test
+    @Order(2)
+    void replay_against_a_raw_scan_and_against_axon_defaults() throws Exception {
+        StoredEvents stored = app.getBean(StoredEvents.class);
+        long total = stored.countEvents();
+
+        rawScan(total); // warms the JIT and the database's page cache for the first measured pass
+        long limitNanos = rawScan(total);
+
+        // Axon's defaults are measured over a window of the other cases' events (cases of 500 events, the typical
+        // ones; a whole replay at batch size 1 would take hours); the rebuild's rate over the same window is timed
+        // from its progress, so the ratio compares the same events
+        long windowStart = lastBenchCaseIndex;
+        long window = Math.min(total - stored.countEventsUpTo(windowStart), BenchResults.scaled(5_000, 2_000));
+        long windowEnd = positionAfter(windowStart, window);
+
+        ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
+        long started = System.nanoTime();
+        rebuilds.rebuild();
+        long deadline = started + Duration.ofMinutes(30).toNanos();
+        long enteredWindow = -1;
+        long leftWindow = -1;
+        // the processor's own status, polled cheaply (the admin view counts the store's events on every call)
+        StreamingEventProcessor caseFiles = app.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(CaseFileProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        while (!replayed(caseFiles)) {
+            assertThat(System.nanoTime()).as("rebuild within 30 minutes").isLessThan(deadline);
+            long position = position(caseFiles.processingStatus());
+            if (enteredWindow < 0 && position >= windowStart) {
+                enteredWindow = System.nanoTime();
+            }
+            if (leftWindow < 0 && position >= windowEnd) {
+                leftWindow = System.nanoTime();
+            }
+            Thread.sleep(5);
+        }
+        long rebuildNanos = System.nanoTime() - started;
+        assertThat(rebuilds.view().rebuilding()).isFalse();
+        assertThat(enteredWindow).as("the rebuild's progress was seen in the window").isPositive();
+        long windowNanos = (leftWindow < 0 ? System.nanoTime() : leftWindow) - enteredWindow;
+
+        long[] axon = replayWithAxonDefaults(stored, windowStart, window);
+
+        double limit = BenchResults.perSecond(total, limitNanos);
+        double replay = BenchResults.perSecond(total, rebuildNanos);
+        double axonDefaults = BenchResults.perSecond(axon[0], axon[1]);
+        double replayInWindow = BenchResults.perSecond(window, windowNanos);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("events_per_s", replay);
+        figures.put("limit_events_per_s", limit);
+        figures.put("ratio_to_limit", BenchResults.round(replay / limit, 4));
+        figures.put("axon_defaults_events_per_s", axonDefaults);
+        figures.put("ratio_to_axon_defaults", BenchResults.round(replayInWindow / axonDefaults, 2));
+        figures.put("events", total);
+        figures.put("window_events", window);
+        figures.put("events_per_s_in_window", replayInWindow);
+        figures.put("axon_defaults_events", axon[0]);
+        figures.put("rebuild_seconds", BenchResults.round(rebuildNanos / 1e9, 2));
+        BenchResults.put("replay", figures);
+        System.out.println("\nReplay of " + total + " events (against Axon's defaults: " + window
+                + " events of 500-event cases, from position " + windowStart + ")\n"
+                + BenchResults.row("replay.events_per_s", replay, "full rebuild of the projections")
+                + BenchResults.row("replay.limit_events_per_s", limit, "JDBC scan + Jackson per payload")
+                + BenchResults.row("replay.ratio_to_limit", replay / limit, "target >= 0.5")
+                + BenchResults.row("replay.axon_defaults_events_per_s", axonDefaults, "tracking processor, batch 1")
+                + BenchResults.row("replay.events_per_s_in_window", replayInWindow, "the rebuild, same window")
+                + BenchResults.row("replay.ratio_to_axon_defaults", replayInWindow / axonDefaults, "target >= 10")
+                + "load average " + BenchResults.loadAverage());
+    }
+
+    /** The limit: every row of the event table in order, each payload deserialized to its event class. */
+    private long rawScan(long expected) throws Exception {
+        ObjectMapper mapper = app.getBean("defaultAxonObjectMapper", ObjectMapper.class);
+        Map<String, Class<?>> classes = new HashMap<>();
+        long started = System.nanoTime();
+        long read = 0;
+        try (Connection connection = app.getBean(DataSource.class).getConnection();
+             Statement query = connection.createStatement()) {
+            query.setFetchSize(1_000);
+            try (ResultSet rows = query.executeQuery(
+                    "select global_index, payload_type, payload from domain_event_entry order by global_index")) {
+                while (rows.next()) {
+                    Class<?> type = classes.computeIfAbsent(rows.getString(2), StoreBenchmark::load);
+                    Object event = mapper.readValue(rows.getBytes(3), type);
+                    if (event != null) {
+                        read++;
+                    }
+                }
+            }
+        }
+        long nanos = System.nanoTime() - started;
+        assertThat(read).isEqualTo(expected);
+        return nanos;
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The projection's handlers in a processor as Axon builds it when told nothing: a tracking processor with its
+     * default configuration (one thread, one segment, batch size 1), the app's token store and transaction manager,
+     * reading the event store directly. It starts after {@code from} and runs until it has handled {@code events}
+     * events; returns {events handled, nanos}.
+     */
+    private long[] replayWithAxonDefaults(StoredEvents stored, long from, long events) throws InterruptedException {
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name("bench-axon-defaults")
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers(app.getBean(CaseFileProjection.class)).build())
+                .messageSource(app.getBean(EventStore.class))
+                .tokenStore(app.getBean(TokenStore.class))
+                .transactionManager(app.getBean(TransactionManager.class))
+                // Axon's default configuration, only told where to start: like Axon's own initial token, a replay
+                // (up to the store's head), but from the window's start instead of the tail
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(source -> ReplayToken.createReplayToken(source.createHeadToken(),
+                                GapAwareTrackingToken.newInstance(from, Collections.emptySortedSet()))))
+                .build();
+        long before = stored.countEventsUpTo(from);
+        long started = System.nanoTime();
+        processor.start();
+        try {
+            long deadline = started + Duration.ofMinutes(30).toNanos();
+            while (true) {
+                long done = handled(processor, stored) - before;
+                if (done >= events) {
+                    return new long[]{done, System.nanoTime() - started};
+                }
+                assertThat(System.nanoTime()).as("Axon's defaults replay within 30 minutes").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+        } finally {
+            processor.shutDown();
+        }
+    }
+
+    private static long handled(TrackingEventProcessor processor, StoredEvents stored) {
+        long position = position(processor.processingStatus());
+        return position < 0 ? 0 : stored.countEventsUpTo(position);
+    }
+
+    /** A rebuild is over once the segment is claimed and no longer replaying. */
+    private static boolean replayed(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
+        return !statuses.isEmpty() && statuses.values().stream()
+                .noneMatch(status -> status.isReplaying() && !status.isCaughtUp());
+    }
+
+    private static long position(Map<Integer, EventTrackerStatus> statuses) {
+        EventTrackerStatus status = statuses.get(0);
+        if (status == null || status.getTrackingToken() == null) {
+            return -1;
+        }
+        OptionalLong position = status.getCurrentPosition();
+        return position.isPresent() ? position.getAsLong() : -1;
+    }
+
+    /** The global index of the {@code events}-th event after {@code from}. */
+    private long positionAfter(long from, long events) {
+        return app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "select max(global_index) from (select global_index from domain_event_entry where global_index > ?"
+                        + " order by global_index limit ?)", Long.class, from, events);
+    }
+
+    private static void record(DocketWriter writer, String court, int number, int events) {
+        for (List<Object> batch : SyntheticDocket.commands(court, number, events, BATCH)) {
+            writer.write(() -> {
+                writer.sendAll(batch);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * p50 and p99 in ms of as-of reads at random legal dates, half of them also at an earlier knownAt:
+     * wall-clock time, and the CPU time of the reading thread (which a busy neighbour does not inflate).
+     */
+    private static Map<Integer, double[]> measure(CaseFiles caseFiles, int reads) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Integer, double[]> result = new LinkedHashMap<>();
+        Random random = new Random(42);
+        for (int size : SIZES) {
+            String caseId = SyntheticDocket.caseId("bench", size);
+            long span = SyntheticDocket.lastDay(size).toEpochDay() - SyntheticDocket.FIRST_DAY.toEpochDay() + 1;
+            for (int warmup = 0; warmup < 300; warmup++) { // let the JIT compile the fold first
+                LocalDate asOf = SyntheticDocket.FIRST_DAY.plusDays(random.nextInt((int) span));
+                caseFiles.asOf(caseId, asOf, warmup % 2 == 0 ? null : Instant.now(), false);
+            }
+            long[] nanos = new long[reads];
+            long[] cpu = new long[reads];
+            for (int i = 0; i < reads; i++) {
+                LocalDate asOf = SyntheticDocket.FIRST_DAY.plusDays(random.nextInt((int) span));
+                Instant knownAt = i % 2 == 0 ? null : Instant.now().minusMillis(random.nextInt(5_000));
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                CaseFile file = caseFiles.asOf(caseId, asOf, knownAt, false).orElseThrow();
+                nanos[i] = System.nanoTime() - start;
+                cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
+                assertThat(file.id().value()).isEqualTo(caseId);
+            }
+            Arrays.sort(nanos);
+            Arrays.sort(cpu);
+            int p99 = (int) Math.ceil(reads * 0.99) - 1;
+            result.put(size, new double[]{nanos[reads / 2] / 1e6, nanos[p99] / 1e6, cpu[reads / 2] / 1e6,
+                    cpu[p99] / 1e6});
+        }
+        return result;
+    }
+}
