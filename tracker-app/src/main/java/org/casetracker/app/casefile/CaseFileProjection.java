@@ -17,9 +17,9 @@ import org.casetracker.domain.shared.Source;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Keeps, per case, the index of its events (which is also its history) and the live case file: the
@@ -37,13 +37,15 @@ public class CaseFileProjection {
     private final CaseFileRows fileRows;
     private final CaseEventStore events;
     private final CaseFileCodec codec;
+    private final CaseFoldLocks foldLocks;
 
-    public CaseFileProjection(CaseEventRows eventRows, CaseFileRows fileRows, CaseEventStore events,
-                              CaseFileCodec codec) {
+    CaseFileProjection(CaseEventRows eventRows, CaseFileRows fileRows, CaseEventStore events, CaseFileCodec codec,
+                       CaseFoldLocks foldLocks) {
         this.eventRows = eventRows;
         this.fileRows = fileRows;
         this.events = events;
         this.codec = codec;
+        this.foldLocks = foldLocks;
     }
 
     @EventHandler
@@ -80,11 +82,14 @@ public class CaseFileProjection {
                 metadata(message, MetadataKeys.USER), metadata(message, MetadataKeys.CORRELATION_ID)));
     }
 
-    /** A batch of events of one case folds the case once, when the batch commits, not once per event. */
+    /**
+     * A batch of events of one case folds the case once, when the batch commits, not once per event; after its index
+     * rows are written, under the case's fold lock, cases in sorted order (see {@link CaseFoldLocks}).
+     */
     private void refreshAtEndOfBatch(String caseId) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         Set<String> touched = batch.getOrComputeResource(TOUCHED_CASES, key -> {
-            Set<String> cases = new LinkedHashSet<>();
+            Set<String> cases = new TreeSet<>();
             batch.onPrepareCommit(unitOfWork -> cases.forEach(this::refresh));
             return cases;
         });
@@ -92,6 +97,8 @@ public class CaseFileProjection {
     }
 
     private void refresh(String caseId) {
+        eventRows.flush(); // this batch's index rows are in the database before the fold reads them
+        foldLocks.lock(caseId);
         CaseFile file = events.historyOf(caseId, null)
                 .flatMap(history -> CaseFileFold.fold(history, null, null, false)).orElse(null);
         if (file == null) {
