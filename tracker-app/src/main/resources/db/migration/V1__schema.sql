@@ -1,6 +1,7 @@
--- The whole schema as Hibernate's ddl-auto made it on H2 before Flyway owned it (a store made that way is
--- baselined at this version: spring.flyway.baseline-on-migrate). PostgreSQL's V1 is the same but for the types of
--- the @Lob columns (bytea and text there, blob and clob here). Hibernate validates both at start (ddl-auto: validate).
+-- The whole schema as Hibernate's ddl-auto made it on H2 before Flyway owned it (such a store is baselined at this
+-- version: spring.flyway.baseline-on-migrate). One script for both databases: only the types of the @Lob columns
+-- differ, given by placeholders (application.yml: blob and clob on H2; application-postgres.yml: bytea and text,
+-- values in the row, never oid large objects). Hibernate validates the result at every start (ddl-auto: validate).
 
 -- Axon: the event store. global_index from its own sequence of increment 1 (META-INF/orm.xml): no gaps on restart.
 create sequence domain_event_global_index_seq start with 1 increment by 1;
@@ -14,8 +15,8 @@ create table domain_event_entry (
     payload_type varchar(255) not null,
     time_stamp varchar(255) not null,
     type varchar(255),
-    meta_data blob,
-    payload blob not null,
+    meta_data ${blob_type},
+    payload ${blob_type} not null,
     constraint domain_event_entry_pk primary key (global_index),
     constraint domain_event_entry_event_uk unique (event_identifier),
     constraint domain_event_entry_aggregate_uk unique (aggregate_identifier, sequence_number)
@@ -29,8 +30,8 @@ create table snapshot_event_entry (
     payload_type varchar(255) not null,
     time_stamp varchar(255) not null,
     type varchar(255) not null,
-    meta_data blob,
-    payload blob not null,
+    meta_data ${blob_type},
+    payload ${blob_type} not null,
     constraint snapshot_event_entry_pk primary key (sequence_number, aggregate_identifier, type),
     constraint snapshot_event_entry_event_uk unique (event_identifier)
 );
@@ -42,7 +43,7 @@ create table token_entry (
     processor_name varchar(255) not null,
     timestamp varchar(255) not null,
     token_type varchar(255),
-    token blob,
+    token ${blob_type},
     constraint token_entry_pk primary key (segment, processor_name)
 );
 
@@ -64,7 +65,7 @@ create table saga_entry (
     revision varchar(255),
     saga_id varchar(255) not null,
     saga_type varchar(255),
-    serialized_saga blob,
+    serialized_saga ${blob_type},
     constraint saga_entry_pk primary key (saga_id)
 );
 
@@ -87,10 +88,10 @@ create table dead_letter_entry (
     time_stamp varchar(255) not null,
     token_type varchar(255),
     type varchar(255),
-    diagnostics blob,
-    meta_data blob,
-    payload blob not null,
-    token blob,
+    diagnostics ${blob_type},
+    meta_data ${blob_type},
+    payload ${blob_type} not null,
+    token ${blob_type},
     constraint dead_letter_entry_pk primary key (dead_letter_id),
     constraint dead_letter_entry_sequence_uk unique (processing_group, sequence_identifier, sequence_index)
 );
@@ -126,7 +127,7 @@ create table case_file (
     docket_number varchar(80) not null,
     case_id varchar(200) not null,
     caption varchar(500) not null,
-    document clob not null,
+    document ${clob_type} not null,
     constraint case_file_pk primary key (case_id)
 );
 
