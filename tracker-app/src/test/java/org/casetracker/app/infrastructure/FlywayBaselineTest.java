@@ -7,10 +7,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An H2 store made before Flyway owned the schema (by Hibernate's ddl-auto, with the record loaded) opens with the
@@ -37,7 +39,9 @@ class FlywayBaselineTest {
                     .containsExactly(Map.of("version", "1", "type", "BASELINE"));
             assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
                     .as("the record is neither lost nor loaded again").isEqualTo(events);
-            assertThat(jdbc.queryForObject("select count(*) from case_file", Long.class)).isEqualTo(3L);
+            // the projection folds what it had not yet folded (this build's fold lock table came with V2)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    jdbc.queryForObject("select count(*) from case_file", Long.class)).isEqualTo(3L));
         }
     }
 
