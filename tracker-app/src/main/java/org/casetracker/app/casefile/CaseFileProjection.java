@@ -19,9 +19,9 @@ import org.casetracker.domain.shared.Source;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Keeps, per case, the index of its events (which is also its history) and the live case file: the
@@ -39,13 +39,15 @@ public class CaseFileProjection {
     private final CaseFileRows fileRows;
     private final CaseEventStore events;
     private final CaseFileCodec codec;
+    private final CaseFoldLocks foldLocks;
 
-    public CaseFileProjection(CaseEventRows eventRows, CaseFileRows fileRows, CaseEventStore events,
-                              CaseFileCodec codec) {
+    CaseFileProjection(CaseEventRows eventRows, CaseFileRows fileRows, CaseEventStore events, CaseFileCodec codec,
+                       CaseFoldLocks foldLocks) {
         this.eventRows = eventRows;
         this.fileRows = fileRows;
         this.events = events;
         this.codec = codec;
+        this.foldLocks = foldLocks;
     }
 
     @EventHandler
@@ -88,11 +90,14 @@ public class CaseFileProjection {
         return replay.isReplay() && token != null ? token.position().orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
     }
 
-    /** A batch of events of one case folds the case once, when the batch commits, not once per event. */
+    /**
+     * A batch of events of one case folds the case once, when the batch commits, not once per event; after its index
+     * rows are written, under the case's fold lock, cases in sorted order (see {@link CaseFoldLocks}).
+     */
     private void refreshAtEndOfBatch(String caseId, long replayedUpTo) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         Map<String, Long> touched = batch.getOrComputeResource(TOUCHED_CASES, key -> {
-            Map<String, Long> cases = new LinkedHashMap<>();
+            Map<String, Long> cases = new TreeMap<>();
             batch.onPrepareCommit(unitOfWork -> cases.forEach(this::refreshUnlessReplayedLater));
             return cases;
         });
@@ -112,6 +117,8 @@ public class CaseFileProjection {
     }
 
     private void refresh(String caseId) {
+        eventRows.flush(); // this batch's index rows are in the database before the fold reads them
+        foldLocks.lock(caseId);
         CaseFile file = events.historyOf(caseId, null)
                 .flatMap(history -> CaseFileFold.fold(history, null, null, false)).orElse(null);
         if (file == null) {

@@ -1,10 +1,12 @@
 package org.casetracker.app.infrastructure;
 
 import org.axonframework.config.ConfigurerModule;
+import org.casetracker.app.audit.AuditChainProjection;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
 
 /**
  * Every event processor of the app is a pooled streaming processor with these defaults, whatever its processing
@@ -18,7 +20,8 @@ public class EventProcessingDefaults {
     public ConfigurerModule pooledProcessorDefaults(
             @Value("${tracker.processing.batch-size:100}") int batchSize,
             @Value("${tracker.processing.token-claim-interval-ms:1000}") long tokenClaimIntervalMs,
-            @Value("${tracker.processing.claim-extension-threshold-ms:2000}") long claimExtensionThresholdMs) {
+            @Value("${tracker.processing.claim-extension-threshold-ms:2000}") long claimExtensionThresholdMs,
+            @Value("${tracker.processing.segments:1}") int segments) {
         return configurer -> configurer
                 // one per Axon configuration, built on first use (a Spring bean would depend on itself here)
                 .registerComponent(AwakeningEventSource.class, c -> new AwakeningEventSource(c.eventStore()))
@@ -29,14 +32,19 @@ public class EventProcessingDefaults {
                         .messageSource(config.getComponent(AwakeningEventSource.class))
                         // Axon's default is 1 event per transaction: slow to fold a long history
                         .batchSize(batchSize)
-                        // one node, one segment: projections see events in global order
-                        .initialSegmentCount(1)
+                        // segments of a new processor, split between the nodes that share the store (one node:
+                        // 1; see docs/operations.md); a store's existing tokens keep the count they were made with
+                        .initialSegmentCount(segments)
                         // a new processor folds the whole history; a plain tail token, not Axon's default
                         // ReplayToken, so @DisallowReplay handlers see history on a fresh store too
                         .initialToken(StreamableMessageSource::createTailToken)
                         // retry unclaimed segments every second (default 5 s) after a restart
                         .tokenClaimInterval(tokenClaimIntervalMs)
                         // extend claims well within axon.eventhandling.tokenstore.claim-timeout
-                        .claimExtensionThreshold(claimExtensionThresholdMs));
+                        .claimExtensionThreshold(claimExtensionThresholdMs))
+                // the hash chain is one sequence by nature: one segment, on one node at a time, always
+                .registerPooledStreamingEventProcessorConfiguration(AuditChainProjection.PROCESSING_GROUP,
+                        (config, builder) -> builder.initialSegmentCount(1));
     }
+
 }

@@ -24,10 +24,13 @@ public class ProjectionCatchUp {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final SharedTokens sharedTokens;
 
-    public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing) {
+    public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing,
+                             SharedTokens sharedTokens) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.sharedTokens = sharedTokens;
     }
 
     /**
@@ -69,9 +72,9 @@ public class ProjectionCatchUp {
         return true;
     }
 
-    private static boolean isAtLeast(StreamingEventProcessor processor, long position) {
+    private boolean isAtLeast(StreamingEventProcessor processor, long position) {
         Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
-        double covered = 0; // share of the segment space claimed here; unclaimed segments are not caught up
+        double covered = 0; // share of the segment space claimed here
         for (EventTrackerStatus status : statuses.values()) {
             OptionalLong current = status.getCurrentPosition();
             if (current.isEmpty() || current.getAsLong() < position) {
@@ -79,6 +82,20 @@ public class ProjectionCatchUp {
             }
             covered += 1.0 / (status.getSegment().getMask() + 1);
         }
-        return covered > 0.999_999;
+        if (covered > 0.999_999) {
+            return true;
+        }
+        // the other segments are claimed by other nodes (or by none for the moment): their committed tokens say
+        Map<Integer, OptionalLong> stored = sharedTokens.positions(processor.getName());
+        if (stored.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<Integer, OptionalLong> segment : stored.entrySet()) {
+            if (!statuses.containsKey(segment.getKey())
+                    && (segment.getValue().isEmpty() || segment.getValue().getAsLong() < position)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  *     default: court records are public), otherwise READER (which RECORDER and ADMIN include);</li>
  *     <li>writes ({@code POST /api/cases/**}): RECORDER;</li>
  *     <li>the audit and the operations on the whole store ({@code /api/audit/**}, {@code /api/admin/**},
- *     {@code /api/export}, {@code /api/import}): ADMIN, whatever the method.</li>
+ *     {@code /api/export}, {@code /api/import}) and the actuator's endpoints: ADMIN, whatever the method;</li>
+ *     <li>{@code /actuator/health}: everyone (its details: ADMIN).</li>
  * </ul>
  * HTTP Basic, or an API token as {@code Authorization: Bearer}. Stateless: no session, no cookie, so no CSRF
  * token either (a browser never sends these credentials on its own to another site's request). A request without
@@ -56,7 +57,9 @@ public class SecurityConfiguration {
     static final String REALM = "case-tracker";
 
     private static final String[] ADMIN_PATHS = {"/api/audit", "/api/audit/**", "/api/admin", "/api/admin/**",
-            "/api/export", "/api/export/**", "/api/import", "/api/import/**"};
+            "/api/export", "/api/export/**", "/api/import", "/api/import/**", "/actuator", "/actuator/**"};
+    /** For load balancers and probes: the status only (details need ADMIN, management.endpoint.health.*). */
+    private static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
     private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
             "/swagger-ui.html", "/swagger-ui/**"};
 
@@ -81,6 +84,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                             .requestMatchers(API_DOCS).permitAll()
+                            .requestMatchers(HEALTH).permitAll()
                             .requestMatchers(ADMIN_PATHS).hasRole(Role.ADMIN.name())
                             .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/**")
                             .hasRole(Role.RECORDER.name());

@@ -69,10 +69,15 @@ final class TrackerProcess implements AutoCloseable {
         return "http://localhost:" + port + path;
     }
 
-    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
-    void kill() throws InterruptedException {
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. Answers the exit status (128 + 9 = 137 on Linux). */
+    int kill() throws InterruptedException {
         process.destroyForcibly();
-        process.waitFor();
+        return process.waitFor();
+    }
+
+    /** The process id; Axon's token store names a node's claims {@code pid@host}. */
+    long pid() {
+        return process.pid();
     }
 
     @Override

@@ -12,7 +12,6 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,8 @@ final class Apps {
                                                 String... arguments) {
         List<Class<?>> sources = new ArrayList<>(List.of(TrackerApplication.class));
         sources.addAll(extraConfiguration);
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--tracker.data-dir=" + RecordedAppTest.dataDir(prefix), "--tracker.seed.enabled=" + seed));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--tracker.seed.enabled=" + seed));
+        args.addAll(RecordedAppTest.storeArguments(prefix));
         args.addAll(Http.userArguments());
         args.addAll(List.of(arguments));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));

@@ -5,6 +5,7 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.casetracker.app.audit.AppendLock;
 import org.casetracker.app.http.Http.Reply;
+import org.casetracker.app.stores.TestStores;
 import org.casetracker.domain.cases.CaseEvent.CaseOpened;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -149,10 +150,12 @@ class ExportImportHttpTest {
         JdbcTemplate jdbc = Apps.jdbc(app);
         new TransactionTemplate(app.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
             app.getBean(AppendLock.class).acquire();
+            String nextIndex = TestStores.onPostgres() ? "nextval('domain_event_global_index_seq')"
+                    : "next value for domain_event_global_index_seq";
             jdbc.update("""
                     insert into domain_event_entry (global_index, event_identifier, aggregate_identifier,
                         sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
-                    values (next value for domain_event_global_index_seq, ?, ?, 0, 'CaseAggregate', ?, ?, null, ?, ?)""",
+                    values (%s, ?, ?, 0, 'CaseAggregate', ?, ?, null, ?, ?)""".formatted(nextIndex),
                     UUID.randomUUID().toString(), LEGACY, DateTimeUtils.formatInstant(Instant.now()),
                     CaseOpened.class.getName(), payload.getBytes(StandardCharsets.UTF_8),
                     metaData.getBytes(StandardCharsets.UTF_8));

@@ -34,9 +34,9 @@ class PrivateReadsHttpTest {
 
     @BeforeAll
     static void start() {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-                "--tracker.data-dir=" + RecordedAppTest.dataDir("private"), "--tracker.seed.enabled=false",
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--tracker.seed.enabled=false",
                 "--tracker.security.public-read=false"));
+        arguments.addAll(RecordedAppTest.storeArguments("private"));
         arguments.addAll(Http.userArguments());
         app = new SpringApplicationBuilder(TrackerApplication.class).run(arguments.toArray(String[]::new));
         http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());

@@ -2,6 +2,7 @@ package org.casetracker.app.http;
 
 import org.casetracker.app.TrackerApplication;
 import org.casetracker.app.http.Http.Reply;
+import org.casetracker.app.stores.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -29,7 +31,8 @@ abstract class RecordedAppTest {
     static final String STATE = "kingco-21-2-02856-6-sea";
     static final String REMOVAL = "wawd-2-21-cv-00270";
 
-    private static final Path DATA_DIR = dataDir("http");
+    /** A store of its own: an H2 directory, or a database in the embedded PostgreSQL (see {@link TestStores}). */
+    private static final Map<String, String> STORE = TestStores.fresh("http");
 
     /** A moment after the record was loaded and before any test wrote anything (taken before the first test). */
     static Instant recordLoadedBy;
@@ -42,15 +45,16 @@ abstract class RecordedAppTest {
 
     Http http;
 
-    /** Its own data directory, and the test users (a recorder, a reader, an admin and a recorder's API token). */
+    /** Its own store, and the test users (a recorder, a reader, an admin and a recorder's API token). */
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", DATA_DIR::toString);
+    static void store(DynamicPropertyRegistry registry) {
+        STORE.forEach((name, value) -> registry.add(name, () -> value));
         Http.USER_PROPERTIES.forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    static Path dataDir(String prefix) {
-        return Path.of("target", "test-data", prefix + "-" + UUID.randomUUID()).toAbsolutePath();
+    /** A fresh, empty store for an application of a test's own, as {@code --name=value} arguments. */
+    static List<String> storeArguments(String prefix) {
+        return TestStores.arguments(TestStores.fresh(prefix));
     }
 
     @BeforeEach

@@ -8,7 +8,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +28,13 @@ class RestartHttpTest {
 
     @Test
     void theRecordAndWhatWasAddedSurviveARestartAndTheRecordIsNotLoadedAgain() {
-        Path dataDir = RecordedAppTest.dataDir("restart");
+        List<String> store = RecordedAppTest.storeArguments("restart");
         String extra = RecordedAppTest.STATE + "-2021-10-04-notice";
         Map<String, Object> before;
         List<Map<String, Object>> casesBefore;
         long eventsBefore;
 
-        try (ConfigurableApplicationContext first = start(dataDir, true)) {
+        try (ConfigurableApplicationContext first = start(store, true)) {
             Http http = http(first);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> http.get("/api/cases").expect(200).list("$.cases").size() == 3);
@@ -54,7 +53,7 @@ class RestartHttpTest {
             assertThat(openings(http, RecordedAppTest.FEDERAL)).isEqualTo(1);
         }
 
-        try (ConfigurableApplicationContext second = start(dataDir, true)) {
+        try (ConfigurableApplicationContext second = start(store, true)) {
             Http http = http(second);
             assertThat(storedEvents(second)).as("events in the store after the restart").isEqualTo(eventsBefore);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(snapshot(http)).isEqualTo(before));
@@ -82,7 +81,7 @@ class RestartHttpTest {
 
     @Test
     void withTheRecordSwitchedOffTheStoreStartsEmpty() {
-        try (ConfigurableApplicationContext app = start(RecordedAppTest.dataDir("empty"), false)) {
+        try (ConfigurableApplicationContext app = start(RecordedAppTest.storeArguments("empty"), false)) {
             Http http = http(app);
             assertThat((List<Object>) http.get("/api/cases").expect(200).read("$.cases")).isEmpty();
             assertThat(storedEvents(app)).isZero();
@@ -114,9 +113,10 @@ class RestartHttpTest {
         return app.getBean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, boolean seed) {
-        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--tracker.data-dir=" + dataDir,
+    private static ConfigurableApplicationContext start(List<String> store, boolean seed) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0",
                 "--tracker.seed.enabled=" + seed));
+        arguments.addAll(store);
         arguments.addAll(Http.userArguments()); // writes need a recorder
         return new SpringApplicationBuilder(TrackerApplication.class).run(arguments.toArray(String[]::new));
     }

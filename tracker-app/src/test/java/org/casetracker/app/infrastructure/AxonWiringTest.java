@@ -56,7 +56,7 @@ class AxonWiringTest extends InfraSpringTestBase {
     void axonAndAppEntitiesShareOnePersistenceUnit() {
         List<String> entities = entityManagerFactory.getMetamodel().getEntities().stream()
                 .map(EntityType::getName).toList();
-        assertThat(entities).contains("DomainEventEntry", "SnapshotEventEntry", "TokenEntry", "InfraProbeEntity");
+        assertThat(entities).contains("DomainEventEntry", "SnapshotEventEntry", "TokenEntry", "CaseEventRow");
     }
 
     @Test

@@ -115,7 +115,7 @@ class ProjectionCatchUpTest extends InfraSpringTestBase {
     void anEmptyStoreIsCaughtUpAtOnce() {
         EventStore empty = mock(EventStore.class);
         when(empty.createHeadToken()).thenReturn(null);
-        assertThat(new ProjectionCatchUp(empty, processing).awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+        assertThat(new ProjectionCatchUp(empty, processing, null).awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
     }
 
     private List<String> open(int count) {

@@ -1,6 +1,6 @@
 package org.casetracker.domain.shared;
 
-/** Checks of free text in commands: required, bounded. */
+/** Checks of free text in commands: required, bounded, storable. */
 public final class Text {
 
     private Text() {
@@ -23,6 +23,10 @@ public final class Text {
     private static String bounded(String field, String value, int maxLength) {
         if (value.length() > maxLength) {
             throw DocketRuleViolation.invalid(field, "is longer than " + maxLength + " characters");
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            // PostgreSQL's text cannot hold it: the projections could never show such an event
+            throw DocketRuleViolation.invalid(field, "contains the NUL character (U+0000)");
         }
         return value;
     }
