@@ -37,7 +37,11 @@ class ProjectionRebuildHttpTest {
     private static final List<String> RECORD = List.of(RecordedAppTest.FEDERAL, RecordedAppTest.STATE,
             RecordedAppTest.REMOVAL);
 
-    /** Joins the case-file processor: 50 ms per replayed event, nothing otherwise. */
+    /**
+     * Joins the case-file processor: 200 ms per replayed event, nothing otherwise. The replay must outlast the test's
+     * checks "during" it; on PostgreSQL the cases' segments replay in parallel, and at 50 ms a rebuild of the record
+     * sometimes ended before the second rebuild was asked for (202 instead of 409).
+     */
     @ProcessingGroup(CaseFileProjection.PROCESSING_GROUP)
     static class SlowReplay {
         final AtomicInteger replayed = new AtomicInteger();
@@ -46,7 +50,7 @@ class ProjectionRebuildHttpTest {
         void on(DocketEvent event, ReplayStatus status) throws InterruptedException {
             if (status.isReplay()) {
                 replayed.incrementAndGet();
-                Thread.sleep(50);
+                Thread.sleep(200);
             }
         }
     }
