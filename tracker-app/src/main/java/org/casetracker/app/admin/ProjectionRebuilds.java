@@ -4,6 +4,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.common.transaction.TransactionManager;
 import org.casetracker.app.audit.AuditChainProjection;
 import org.casetracker.app.audit.StoredEvents;
 import org.casetracker.domain.shared.DocketRuleViolation;
@@ -49,6 +51,8 @@ public class ProjectionRebuilds implements DisposableBean {
 
     private final EventProcessingConfiguration processing;
     private final StoredEvents events;
+    private final TokenStore tokens;
+    private final TransactionManager transactions;
     private final Duration logEvery;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -59,10 +63,13 @@ public class ProjectionRebuilds implements DisposableBean {
     private ScheduledFuture<?> logging;
     private volatile Instant lastStartedAt;
 
-    public ProjectionRebuilds(EventProcessingConfiguration processing, StoredEvents events,
+    public ProjectionRebuilds(EventProcessingConfiguration processing, StoredEvents events, TokenStore tokens,
+                              TransactionManager transactions,
                               @Value("${tracker.admin.rebuild-progress-log-interval:2s}") Duration logEvery) {
         this.processing = processing;
         this.events = events;
+        this.tokens = tokens;
+        this.transactions = transactions;
         this.logEvery = logEvery;
     }
 
@@ -143,7 +150,10 @@ public class ProjectionRebuilds implements DisposableBean {
                 return;
             }
             Map<Integer, EventTrackerStatus> statuses = streaming.processingStatus();
-            if (!statuses.isEmpty() && statuses.values().stream().noneMatch(ProjectionRebuilds::replaying)) {
+            // every segment claimed again and none replaying: with several segments, the first ones claimed after
+            // the reset can be caught up while the others have not started
+            if (statuses.size() == segmentCount(name)
+                    && statuses.values().stream().noneMatch(ProjectionRebuilds::replaying)) {
                 Long position = position(statuses);
                 run.doneAtFinish = position == null ? 0 : events.countEventsUpTo(position);
                 run.finishedAt = Instant.now();
@@ -152,6 +162,10 @@ public class ProjectionRebuilds implements DisposableBean {
                         TimeUnit.NANOSECONDS.toMillis(run.finishedNanos - run.startedNanos));
             }
         });
+    }
+
+    private int segmentCount(String processorName) {
+        return transactions.fetchInTransaction(() -> tokens.fetchSegments(processorName)).length;
     }
 
     /**
