@@ -2,6 +2,7 @@ package org.casetracker.app.infrastructure;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.jpa.SimpleEntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -15,6 +16,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+
+import jakarta.persistence.EntityManagerFactory;
 
 import java.time.Duration;
 
@@ -28,6 +32,17 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa") // as Axon's would
 public class EventStoreConfiguration {
+
+    /**
+     * The transaction-bound shared entity manager Axon's stores use, as Axon's own provider gives it, but passed
+     * in the constructor: Axon's provider gets it by {@code @PersistenceContext} field injection behind a bean
+     * declared as the interface, which Spring's ahead-of-time processing cannot see, so under
+     * {@code -Dspring.aot.enabled=true} its entity manager stayed null (ADR 0018).
+     */
+    @Bean
+    public EntityManagerProvider entityManagerProvider(EntityManagerFactory entityManagerFactory) {
+        return new SimpleEntityManagerProvider(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+    }
 
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
