@@ -13,6 +13,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,8 @@ import java.util.function.Function;
  * commands are run again one by one, each in its own transaction as without group commit: a refusal answers only its
  * own sender.
  * <p>
- * Taken into batches: commands sent outside any unit of work (a command sent inside one, e.g. by the
- * {@code DocketWriter}, belongs to that unit's transaction) whose cases are known ({@link CasesOfCommand}); commands
+ * Taken into batches: commands sent outside any unit of work or transaction (a command sent inside one, e.g. by the
+ * {@code DocketWriter}, belongs to that transaction) whose cases are known ({@link CasesOfCommand}); commands
  * to the same case are never in one batch. Everything else is handled exactly as by {@link SimpleCommandBus}.
  */
 public class GroupCommitCommandBus extends SimpleCommandBus {
@@ -59,7 +60,7 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
     @Override
     protected <C, R> void handle(CommandMessage<C> command, MessageHandler<? super CommandMessage<?>> handler,
                                  CommandCallback<? super C, ? super R> callback) {
-        Optional<Set<String>> cases = !enabled || CurrentUnitOfWork.isStarted()
+        Optional<Set<String>> cases = !enabled || inWorkOfTheSender()
                 ? Optional.empty() : casesOf.apply(command.getPayload());
         if (cases.isEmpty()) {
             super.handle(command, handler, callback);
@@ -68,6 +69,14 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
         Member member = new Member(command, handler, cases.get());
         queue.submit(member, this::commit);
         callback.onResult(command, answer(member));
+    }
+
+    /**
+     * A command sent inside a unit of work or a transaction of its sender's belongs to that work: it joins that
+     * transaction on the sender's thread, as it always did, and is not batched.
+     */
+    private static boolean inWorkOfTheSender() {
+        return CurrentUnitOfWork.isStarted() || TransactionSynchronizationManager.isActualTransactionActive();
     }
 
     /** What the batches were like since start. */
