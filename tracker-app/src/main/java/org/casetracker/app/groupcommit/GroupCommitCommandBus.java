@@ -84,7 +84,10 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
         return statistics;
     }
 
-    /** Commits a batch and settles every member of it, whatever happens. */
+    /**
+     * Commits a batch and settles every member of it, whatever happens: a failure outside any handler (e.g. no
+     * transaction could be started) answers every sender still waiting, the leader included, with that failure.
+     */
     private void commit(List<Member> batch) {
         try {
             if (batch.size() == 1 || !committedTogether(batch)) {
@@ -96,7 +99,9 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
                     member.settle(GenericCommandResultMessage.asCommandResultMessage(unexpected));
                 }
             }
-            throw unexpected;
+            if (unexpected instanceof Error error) {
+                throw error; // the followers are answered; the leader's thread gets the error itself
+            }
         }
     }
 
