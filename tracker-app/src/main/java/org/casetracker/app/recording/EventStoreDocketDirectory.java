@@ -33,9 +33,7 @@ public class EventStoreDocketDirectory implements DocketDirectory {
 
     @Override
     public Optional<LocalDate> caseFiledOn(CaseId caseId) {
-        if (!exists(caseId.value())) {
-            return Optional.empty();
-        }
+        // an unknown case has no events: reading its stream answers that, without a query for its last number first
         DomainEventStream stream = eventStore.readEvents(caseId.value(), 0);
         if (!stream.hasNext()) {
             return Optional.empty();
@@ -68,11 +66,11 @@ public class EventStoreDocketDirectory implements DocketDirectory {
 
     /** The aggregate's own fold over its whole stream; empty when it has none. */
     private <E, S> Optional<S> fold(String aggregateId, Class<E> eventType, S initial, BiFunction<S, E, S> evolve) {
-        if (!exists(aggregateId)) {
+        DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
+        if (!stream.hasNext()) {
             return Optional.empty();
         }
         S state = initial;
-        DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
         while (stream.hasNext()) {
             Object payload = stream.next().getPayload();
             if (eventType.isInstance(payload)) {

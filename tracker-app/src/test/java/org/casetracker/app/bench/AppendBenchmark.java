@@ -2,6 +2,7 @@ package org.casetracker.app.bench;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.casetracker.app.TrackerApplication;
+import org.casetracker.app.groupcommit.GroupCommitCommandBus;
 import org.casetracker.app.infrastructure.ProjectionCatchUp;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.domain.filings.FilingCommands.RecordFiling;
@@ -57,6 +58,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AppendBenchmark {
 
     private static final int THREADS = 4;
+    private static final int MANY_THREADS = 16;
+    /** Group commit on and off are measured in alternation, this many times each. */
+    private static final int ROUNDS = 2;
     private static final int LIMIT_BATCH = 100;
     private static final int UNIT = 100;
     private static final Source SOURCE = new Source("synthetic benchmark data", Verification.UNVERIFIED);
@@ -89,23 +93,84 @@ class AppendBenchmark {
                 recordThroughGateway(gateway, "warmup", 0, 1, Math.max(filings / 20, 200));
                 return null;
             });
-            long afterWarmup = count(jdbc);
 
+            // single writer: a filing's latency with group commit on and off, alternating (a lone writer's batch is
+            // itself, so the two must not differ)
+            GroupCommitCommandBus bus = app.getBean(GroupCommitCommandBus.class);
+            openCase(writer, "single", 0);
+            int singleRound = BenchResults.scaled(300, 100);
+            long[] singleNanos = new long[2];
+            int singleEntry = 1;
+            for (int round = 0; round < ROUNDS; round++) {
+                for (boolean on : new boolean[]{true, false}) {
+                    bus.groupCommit(on);
+                    int first = singleEntry;
+                    singleNanos[on ? 0 : 1] += inParallel(1, worker -> () -> {
+                        recordThroughGateway(gateway, "single", 0, first, singleRound);
+                        return null;
+                    });
+                    singleEntry += singleRound;
+                }
+            }
+
+            // four writers, group commit on (the key's own figure) and off, alternating on cases of their own
             int perThread = filings / THREADS;
-            long gatewayNanos = inParallel(THREADS, worker -> () -> {
-                recordThroughGateway(gateway, "gateway", worker, 1, perThread);
+            int offPerThread = Math.max(perThread / 4, 50);
+            for (int thread = 0; thread < THREADS; thread++) {
+                openCase(writer, "serial", thread);
+            }
+            long gatewayNanos = 0;
+            long offNanos = 0;
+            long batchesOn = 0;
+            long batchedOn = 0;
+            long appended = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                int onFirst = 1 + round * (perThread / ROUNDS);
+                int onCount = round == ROUNDS - 1 ? perThread - round * (perThread / ROUNDS) : perThread / ROUNDS;
+                bus.groupCommit(true);
+                long batches = bus.statistics().batches();
+                long batched = bus.statistics().batchedCommands();
+                long beforeRound = count(jdbc);
+                gatewayNanos += inParallel(THREADS, worker -> () -> {
+                    recordThroughGateway(gateway, "gateway", worker, onFirst, onCount);
+                    return null;
+                });
+                appended += count(jdbc) - beforeRound;
+                batchesOn += bus.statistics().batches() - batches;
+                batchedOn += bus.statistics().batchedCommands() - batched;
+                int offFirst = 1 + round * (offPerThread / ROUNDS);
+                int offCount = round == ROUNDS - 1 ? offPerThread - round * (offPerThread / ROUNDS)
+                        : offPerThread / ROUNDS;
+                bus.groupCommit(false);
+                offNanos += inParallel(THREADS, worker -> () -> {
+                    recordThroughGateway(gateway, "serial", worker, offFirst, offCount);
+                    return null;
+                });
+            }
+            bus.groupCommit(true);
+            assertThat(appended).isEqualTo((long) perThread * THREADS);
+
+            // sixteen writers, group commit on
+            for (int thread = 0; thread < MANY_THREADS; thread++) {
+                openCase(writer, "sixteen", thread);
+            }
+            int manyPerThread = BenchResults.scaled(8_000, 1_600) / MANY_THREADS;
+            long beforeMany = count(jdbc);
+            long manyNanos = inParallel(MANY_THREADS, worker -> () -> {
+                recordThroughGateway(gateway, "sixteen", worker, 1, manyPerThread);
                 return null;
             });
-            long appended = count(jdbc) - afterWarmup;
-            assertThat(appended).isEqualTo((long) perThread * THREADS);
+            long manyStored = count(jdbc) - beforeMany;
+            assertThat(manyStored).isEqualTo((long) manyPerThread * MANY_THREADS);
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             int restPerThread = restFilings / THREADS;
+            long beforeRest = count(jdbc);
             long restNanos = inParallel(THREADS, worker -> () -> {
                 recordThroughRest(port, SyntheticDocket.caseId("rest", worker), restPerThread);
                 return null;
             });
-            long restStored = count(jdbc) - afterWarmup - appended;
+            long restStored = count(jdbc) - beforeRest;
             assertThat(restStored).isEqualTo((long) restPerThread * THREADS);
 
             // what would move it: the same filings in units of work of UNIT commands (one transaction each)
@@ -131,8 +196,19 @@ class AppendBenchmark {
             double limitPerSecond = BenchResults.perSecond(limitRows, limitNanos);
             double unitsPerSecond = BenchResults.perSecond(inUnits, unitNanos);
             double commitEachPerSecond = BenchResults.perSecond(commitEach, commitEachNanos);
+            double offPerSecond = BenchResults.perSecond((long) offPerThread * THREADS, offNanos);
+            double manyPerSecond = BenchResults.perSecond(manyStored, manyNanos);
+            double singleOnMs = singleNanos[0] / 1e6 / (ROUNDS * singleRound);
+            double singleOffMs = singleNanos[1] / 1e6 / (ROUNDS * singleRound);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("events_per_s", eventsPerSecond);
+            figures.put("no_group_commit_events_per_s", offPerSecond);
+            figures.put("group_commit_speedup", BenchResults.round(eventsPerSecond / offPerSecond, 3));
+            figures.put("group_commit_mean_batch", BenchResults.round(batchesOn == 0 ? 1 : (double) batchedOn / batchesOn, 2));
+            figures.put("events_per_s_16_threads", manyPerSecond);
+            figures.put("single_writer_ms_per_filing", BenchResults.round(singleOnMs, 3));
+            figures.put("single_writer_ms_per_filing_no_group_commit", BenchResults.round(singleOffMs, 3));
+            figures.put("single_writer_ratio_on_to_off", BenchResults.round(singleOnMs / singleOffMs, 3));
             figures.put("rest_filings_per_s", restPerSecond);
             figures.put("limit_rows_per_s", limitPerSecond);
             figures.put("ratio_to_limit", BenchResults.round(eventsPerSecond / limitPerSecond, 4));
@@ -149,7 +225,15 @@ class AppendBenchmark {
             BenchResults.put("append", figures);
             System.out.println("\nAppend (" + appended + " filings through the gateway, " + restStored
                     + " through REST, " + THREADS + " threads; limit: JDBC batches of " + LIMIT_BATCH + " rows)\n"
-                    + BenchResults.row("append.events_per_s", eventsPerSecond, "gateway, one transaction per filing")
+                    + BenchResults.row("append.events_per_s", eventsPerSecond, "gateway, group commit")
+                    + BenchResults.row("append.no_group_commit_events_per_s", offPerSecond,
+                            "gateway, one transaction per filing (alternating with the line above)")
+                    + BenchResults.row("append.group_commit_mean_batch", batchesOn == 0 ? 1 : (double) batchedOn / batchesOn,
+                            "filings per shared commit (batches of 2 or more)")
+                    + BenchResults.row("append.events_per_s_16_threads", manyPerSecond, "gateway, group commit")
+                    + BenchResults.row("append.single_writer_ms_per_filing", singleOnMs, "1 thread, group commit")
+                    + BenchResults.row("append.single_writer_ms_per_filing_no_group_commit", singleOffMs,
+                            "1 thread, without (alternating)")
                     + BenchResults.row("append.rest_filings_per_s", restPerSecond, "POST /api/cases/{id}/filings")
                     + BenchResults.row("append.limit_rows_per_s", limitPerSecond, "raw JDBC batch inserts")
                     + BenchResults.row("append.ratio_to_limit", eventsPerSecond / limitPerSecond, "target >= 0.5")
