@@ -90,9 +90,12 @@ final class CaseFileBuilder {
         return new CaseFileBuilder(this, docketEnd);
     }
 
-    /** A state to fold on from, copied from this checkpoint (which stays as it is). */
-    CaseFileBuilder resume() {
-        return new CaseFileBuilder(this, slots.size());
+    /**
+     * A state to fold on from, copied from this checkpoint (which stays as it is), with room for what a fold of the
+     * first {@code events} legal events files: no more is copied or allocated than the read needs.
+     */
+    CaseFileBuilder resume(int events) {
+        return new CaseFileBuilder(this, slots.filledAfter(events));
     }
 
     /** References held by this state's collections: what a checkpoint of it costs, besides its object headers. */
@@ -133,7 +136,7 @@ final class CaseFileBuilder {
             recordFiling(filing, dated.on());
         } else if (event instanceof MotionDecided decided) {
             int slot = slots.of(decided.filingId());
-            DocketEntry e = slot < 0 ? null : docket[slot];
+            DocketEntry e = slot < 0 || slot >= docket.length ? null : docket[slot]; // not filed (yet)
             if (e != null) { // only a motion already on the docket is decided
                 docket[slot] = new DocketEntry(e.id(), e.entryNumber(), e.dateFiled(), e.dateFiledEstimated(),
                         e.filedBy(), e.type(), e.title(), e.description(), e.pageCount(), e.claimIds(), e.source(),
@@ -188,8 +191,14 @@ final class CaseFileBuilder {
                 List.copyOf(related), claimList, docketInOrder(), asOf, knownAt, lastPosition, lastLegalDate));
     }
 
-    /** The filled slots in order: one pass over the array, no sort. */
+    /**
+     * The filled slots in order: one pass over the array, no sort. When every slot is filled the array itself is
+     * the answer (a builder is built once, at the end of its fold, and not changed after).
+     */
     private List<DocketEntry> docketInOrder() {
+        if (docketEntries == docket.length) {
+            return Collections.unmodifiableList(Arrays.asList(docket));
+        }
         DocketEntry[] entries = new DocketEntry[docketEntries];
         int next = 0;
         for (int slot = 0; slot < docketEnd; slot++) {

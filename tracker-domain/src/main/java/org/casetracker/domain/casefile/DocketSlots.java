@@ -28,9 +28,11 @@ final class DocketSlots {
             .thenComparingInt(Filing::firstMet);
 
     private final Map<FilingId, Integer> slots;
+    private final int[] filledAfter; // [i]: one past the highest slot the first i legal events can fill
 
-    private DocketSlots(Map<FilingId, Integer> slots) {
+    private DocketSlots(Map<FilingId, Integer> slots, int[] filledAfter) {
         this.slots = slots;
+        this.filledAfter = filledAfter;
     }
 
     static DocketSlots of(List<Dated> legalOrder) {
@@ -49,7 +51,18 @@ final class DocketSlots {
         for (int slot = 0; slot < ordered.size(); slot++) {
             slots.put(ordered.get(slot).id(), slot);
         }
-        return new DocketSlots(slots);
+        int[] filledAfter = new int[legalOrder.size() + 1];
+        for (int i = 0; i < legalOrder.size(); i++) {
+            int slot = legalOrder.get(i).recorded().event() instanceof FilingRecorded filing
+                    ? slots.get(filing.filingId()) : -1;
+            filledAfter[i + 1] = Math.max(filledAfter[i], slot + 1);
+        }
+        return new DocketSlots(slots, filledAfter);
+    }
+
+    /** How much of the docket array a fold of the first {@code events} legal events can fill. */
+    int filledAfter(int events) {
+        return filledAfter[events];
     }
 
     /** The filing's slot; -1 when the history holds no such filing. */

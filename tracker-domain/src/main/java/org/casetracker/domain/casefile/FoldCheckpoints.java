@@ -64,7 +64,7 @@ public final class FoldCheckpoints {
         while (start == null && nearest > 0) {
             start = checkpoints.get(--nearest);
         }
-        CaseFileBuilder file = start == null ? new CaseFileBuilder(history, includeRetracted) : start.resume();
+        CaseFileBuilder file = start == null ? new CaseFileBuilder(history, includeRetracted) : start.resume(end);
         for (int i = nearest * interval; i < end; i++) {
             file.evolve(legalOrder.get(i));
             int folded = i + 1;
