@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.casetracker.domain.casefile.FoldCheckpoints;
 import org.casetracker.domain.casefile.RecordedEvent;
 import org.casetracker.domain.casefile.ResolvedHistory;
 import org.casetracker.domain.shared.DocketEvent;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
 
 /**
@@ -47,21 +49,25 @@ public class CaseEventStore {
 
     /**
      * The events of one case as last read, with the count and last position they were read at, and
-     * (once asked for) their resolution as known now, which every read at a later moment shares.
+     * (once asked for) their resolution as known now, which every read at a later moment shares, with
+     * its fold checkpoints; and the resolution of the one earlier moment last read (ADR 0017).
      */
     private static final class Cached {
         private final List<RecordedEvent> events;
         private final long count;
         private final long lastPosition;
-        private final Instant lastRecordedAt;
+        private final Instant[] recordedInstants; // sorted: how many events were known at a moment
         private volatile ResolvedHistory known;
+        private final AtomicReferenceArray<FoldCheckpoints> knownFolds = new AtomicReferenceArray<>(2);
+        private volatile EarlierCut earlier;
+        private final int minInterval;
 
-        Cached(List<RecordedEvent> events, long count, long lastPosition) {
+        Cached(List<RecordedEvent> events, long count, long lastPosition, int minInterval) {
             this.events = events;
+            this.minInterval = minInterval;
             this.count = count;
             this.lastPosition = lastPosition;
-            this.lastRecordedAt = events.stream().map(RecordedEvent::recordedAt).max(Instant::compareTo)
-                    .orElse(Instant.MIN);
+            this.recordedInstants = events.stream().map(RecordedEvent::recordedAt).sorted().toArray(Instant[]::new);
         }
 
         List<RecordedEvent> events() {
@@ -77,9 +83,13 @@ public class CaseEventStore {
         }
 
         ResolvedHistory asKnownAt(Instant knownAt) {
-            if (knownAt != null && knownAt.isBefore(lastRecordedAt)) {
+            if (knownBefore(knownAt) < events.size()) {
                 return ResolvedHistory.of(events, knownAt);
             }
+            return asKnownNow();
+        }
+
+        private ResolvedHistory asKnownNow() {
             ResolvedHistory current = known;
             if (current == null) {
                 current = ResolvedHistory.of(events, null);
@@ -87,17 +97,71 @@ public class CaseEventStore {
             }
             return current;
         }
+
+        /**
+         * The fold of the history as known at {@code knownAt}. Moments at which the same events were known share a
+         * resolution: now (any moment after the last event), and the one earlier cut read last.
+         */
+        FoldCheckpoints foldKnownAt(Instant knownAt, boolean includeRetracted) {
+            int flag = includeRetracted ? 1 : 0;
+            int cut = knownBefore(knownAt);
+            if (cut == events.size()) {
+                FoldCheckpoints folds = knownFolds.get(flag);
+                if (folds == null) {
+                    folds = FoldCheckpoints.of(asKnownNow(), includeRetracted, minInterval);
+                    knownFolds.compareAndSet(flag, null, folds);
+                }
+                return folds;
+            }
+            EarlierCut last = earlier;
+            if (last == null || last.cut() != cut) {
+                last = new EarlierCut(cut, ResolvedHistory.of(events, knownAt), new AtomicReferenceArray<>(2));
+                earlier = last;
+            }
+            FoldCheckpoints folds = last.folds().get(flag);
+            if (folds == null) {
+                folds = FoldCheckpoints.of(last.history(), includeRetracted, minInterval);
+                last.folds().compareAndSet(flag, null, folds);
+            }
+            return folds;
+        }
+
+        /** How many of the case's events were recorded at or before {@code knownAt} (null: all). */
+        private int knownBefore(Instant knownAt) {
+            if (knownAt == null) {
+                return recordedInstants.length;
+            }
+            int low = 0;
+            int high = recordedInstants.length;
+            while (low < high) { // the first instant after knownAt
+                int middle = (low + high) >>> 1;
+                if (recordedInstants[middle].isAfter(knownAt)) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
+            }
+            return low;
+        }
+    }
+
+    /** The case as known at an earlier moment: the events recorded by then, resolved, with their fold checkpoints. */
+    private record EarlierCut(int cut, ResolvedHistory history, AtomicReferenceArray<FoldCheckpoints> folds) {
     }
 
     private final EntityManager entityManager;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
     private final Map<String, Cached> cache;
+    private final int checkpointInterval;
 
     /** {@code upcasters}: the same upcasters the event store reads through, so old revisions read as new here too. */
     public CaseEventStore(EntityManager entityManager, @Qualifier("eventSerializer") Serializer serializer,
                           List<EventUpcaster> upcasters,
-                          @Value("${tracker.cache.max-events:500000}") long maxCachedEvents) {
+                          @Value("${tracker.cache.max-events:500000}") long maxCachedEvents,
+                          @Value("${tracker.cache.checkpoint-interval:" + FoldCheckpoints.MIN_INTERVAL + "}")
+                          int checkpointInterval) {
+        this.checkpointInterval = checkpointInterval;
         this.entityManager = entityManager;
         this.serializer = serializer;
         this.upcasters = new EventUpcasterChain(upcasters);
@@ -149,6 +213,15 @@ public class CaseEventStore {
         return cached == null ? List.of() : cached.events();
     }
 
+    /**
+     * The fold of the case as known at {@code knownAt} (null: now), with its checkpoints, for reads at any legal
+     * date; empty when the case has no events.
+     */
+    public Optional<FoldCheckpoints> foldOf(String caseId, Instant knownAt, boolean includeRetracted) {
+        Cached cached = load(caseId);
+        return cached == null ? Optional.empty() : Optional.of(cached.foldKnownAt(knownAt, includeRetracted));
+    }
+
     /** The case's history resolved as known at {@code knownAt} (null: now); empty when the case has no events. */
     public Optional<ResolvedHistory> historyOf(String caseId, Instant knownAt) {
         Cached cached = load(caseId);
@@ -175,7 +248,7 @@ public class CaseEventStore {
         if (events.size() != count) {
             events = read(caseId, -1); // an event filled a gap below the last position: read the case again
         }
-        Cached loaded = new Cached(Collections.unmodifiableList(events), count, lastPosition);
+        Cached loaded = new Cached(Collections.unmodifiableList(events), count, lastPosition, checkpointInterval);
         cache.put(caseId, loaded);
         return loaded;
     }

@@ -53,8 +53,17 @@ public class CaseFiles {
         return asOf(file.id().value(), today, null, false);
     }
 
-    /** The case on {@code asOf} as known at {@code knownAt}: a fold of exactly that case's events. */
+    /**
+     * The case on {@code asOf} as known at {@code knownAt}: a fold of exactly that case's events, gone on from the
+     * nearest checkpoint of the same fold at or before {@code asOf} (ADR 0017).
+     */
     public Optional<CaseFile> asOf(String caseId, LocalDate asOf, Instant knownAt, boolean includeRetracted) {
+        return events.foldOf(caseId, knownAt, includeRetracted).flatMap(fold -> fold.fold(asOf, knownAt));
+    }
+
+    /** The same read folded from the first event, without checkpoints: what the benchmark compares against. */
+    public Optional<CaseFile> asOfFromScratch(String caseId, LocalDate asOf, Instant knownAt,
+                                              boolean includeRetracted) {
         return events.historyOf(caseId, knownAt)
                 .flatMap(history -> CaseFileFold.fold(history, asOf, knownAt, includeRetracted));
     }

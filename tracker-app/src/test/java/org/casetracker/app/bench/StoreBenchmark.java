@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.casetracker.app.TrackerApplication;
 import org.casetracker.app.admin.ProjectionRebuilds;
 import org.casetracker.app.audit.StoredEvents;
+import org.casetracker.app.casefile.CaseEventStore;
 import org.casetracker.app.casefile.CaseFileProjection;
 import org.casetracker.app.casefile.CaseFiles;
 import org.casetracker.app.infrastructure.ProjectionCatchUp;
@@ -75,7 +76,7 @@ class StoreBenchmark {
 
     private ConfigurableApplicationContext app;
     private Path dataDir;
-    private Map<Integer, double[]> alone;
+    private Map<Integer, Map<String, double[]>> alone;
     private int otherEvents;
     private long lastBenchCaseIndex;
     private double loadSeconds;
@@ -94,7 +95,7 @@ class StoreBenchmark {
         }
         catchUp.awaitCaughtUp(Duration.ofMinutes(10));
         lastBenchCaseIndex = app.getBean(StoredEvents.class).lastGlobalIndex();
-        alone = measure(app.getBean(CaseFiles.class), reads());
+        alone = measure(app.getBean(CaseFiles.class), reads(), true);
 
         long started = System.nanoTime();
         for (int n = 0; n < otherEvents / 500; n++) {
@@ -120,38 +121,93 @@ class StoreBenchmark {
     @Order(1)
     void as_of_reads_touch_only_the_case_asked_about() {
         int reads = reads();
-        Map<Integer, double[]> crowded = measure(app.getBean(CaseFiles.class), reads);
+        CaseFiles caseFiles = app.getBean(CaseFiles.class);
+        // first the reads as the app serves them, alone in the JVM; then the side by side, whose reads from scratch
+        // allocate up to ten times more and so bring their collections into every kind they alternate with
+        double loadBefore = BenchResults.loadAverage();
+        long[] gc = collections();
+        Map<Integer, Map<String, double[]>> crowded = measure(caseFiles, reads, true);
+        long[] gcServed = since(gc);
+        gc = collections();
+        Map<Integer, Map<String, double[]>> sideBySide = measure(caseFiles, reads, false);
+        long[] gcSideBySide = since(gc);
+        double loadAfter = BenchResults.loadAverage();
+
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%nAs-of reads, %d reads per size (ms)%n", reads));
+        table.append(String.format(Locale.ROOT, "%nAs-of reads, %d reads per size and kind (ms; KB allocated per read)"
+                + "%n", reads));
         String crowd = "+" + otherEvents / 1000 + "k";
-        table.append(String.format(Locale.ROOT, "%-8s %10s %10s %10s %10s %10s %10s%n", "events", "p50 alone",
-                "p99 alone", "p50 " + crowd, "p99 " + crowd, "cpu p99", "p99 ratio"));
+        table.append(String.format(Locale.ROOT, "%-8s %-30s %9s %9s %9s %9s %9s%n", "events", "reads (" + crowd + ")",
+                "p50", "p99", "cpu p50", "cpu p99", "KB/read"));
         Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
-        for (String key : List.of("p50_ms", "p99_ms", "cpu_p50_ms", "cpu_p99_ms", "p50_ms_alone", "p99_ms_alone")) {
-            figures.put(key, new LinkedHashMap<>());
-        }
         for (int size : SIZES) {
-            double[] a = alone.get(size);
-            double[] c = crowded.get(size);
-            table.append(String.format(Locale.ROOT, "%-8d %10.3f %10.3f %10.3f %10.3f %10.3f %10.2f%n", size, a[0],
-                    a[1], c[0], c[1], c[3], c[1] / a[1]));
             String key = Integer.toString(size);
-            figures.get("p50_ms").put(key, BenchResults.round(c[0], 3));
-            figures.get("p99_ms").put(key, BenchResults.round(c[1], 3));
-            figures.get("cpu_p50_ms").put(key, BenchResults.round(c[2], 3));
-            figures.get("cpu_p99_ms").put(key, BenchResults.round(c[3], 3));
-            figures.get("p50_ms_alone").put(key, BenchResults.round(a[0], 3));
-            figures.get("p99_ms_alone").put(key, BenchResults.round(a[1], 3));
+            double[] a = alone.get(size).get(NOW);
+            put(figures, "p50_ms_alone", key, a[0]);
+            put(figures, "p99_ms_alone", key, a[1]);
+            Map<String, double[]> kinds = new LinkedHashMap<>();
+            kinds.put(NOW + " (alone in the JVM)", crowded.get(size).get(NOW));
+            sideBySide.get(size).forEach((kind, values) -> kinds.put(kind, values));
+            for (Map.Entry<String, double[]> kind : kinds.entrySet()) {
+                double[] c = kind.getValue();
+                table.append(String.format(Locale.ROOT, "%-8d %-30s %9.3f %9.3f %9.3f %9.3f %9.1f%n", size,
+                        kind.getKey(), c[0], c[1], c[2], c[3], c[4] / 1024));
+                String suffix = SUFFIXES.getOrDefault(kind.getKey(), "");
+                put(figures, "p50_ms" + suffix, key, c[0]);
+                put(figures, "p99_ms" + suffix, key, c[1]);
+                put(figures, "cpu_p50_ms" + suffix, key, c[2]);
+                put(figures, "cpu_p99_ms" + suffix, key, c[3]);
+                put(figures, "kb_allocated_per_read" + suffix, key, c[4] / 1024);
+            }
+            double[] beside = sideBySide.get(size).get(NOW);
+            double[] scratch = sideBySide.get(size).get(NOW_FROM_SCRATCH);
+            put(figures, "p50_ratio_checkpoints_to_scratch", key, beside[0] / scratch[0]);
+            put(figures, "cpu_p99_ratio_checkpoints_to_scratch", key, beside[3] / scratch[3]);
+            put(figures, "p99_ratio_crowded_to_alone", key, crowded.get(size).get(NOW)[1] / a[1]);
         }
+        long checkpointReferences = app.getBean(CaseEventStore.class)
+                .foldOf(SyntheticDocket.caseId("bench", 10_000), null, false).orElseThrow().references();
+        table.append(String.format(Locale.ROOT, "checkpoints of the 10,000-event case as known now (without retracted"
+                + " entries): %,d references (%.2f MB at 4 bytes each)%n", checkpointReferences,
+                checkpointReferences * 4 / 1e6));
+        table.append(String.format(Locale.ROOT, "garbage collections: %d (%d ms) during the reads as served, %d (%d ms)"
+                + " during the side by side%n", gcServed[0], gcServed[1], gcSideBySide[0], gcSideBySide[1]));
         table.append(String.format(Locale.ROOT, "%d other events recorded and projected in %.1f s; load average %.2f"
-                + " on %d cores%n", otherEvents, loadSeconds, BenchResults.loadAverage(),
+                + " before the reads, %.2f after, on %d cores%n", otherEvents, loadSeconds, loadBefore, loadAfter,
                 Runtime.getRuntime().availableProcessors()));
         System.out.println(table);
         Map<String, Object> section = new LinkedHashMap<>(figures);
+        section.put("checkpoint_references_10000", checkpointReferences);
+        section.put("gc_count_during_reads", gcServed[0]);
+        section.put("gc_ms_during_reads", gcServed[1]);
+        section.put("gc_count_during_side_by_side", gcSideBySide[0]);
+        section.put("gc_ms_during_side_by_side", gcSideBySide[1]);
+        section.put("load_average_before_reads", loadBefore);
+        section.put("load_average_after_reads", loadAfter);
         section.put("other_events", otherEvents);
         section.put("reads", reads);
         section.put("other_events_recorded_per_s", BenchResults.round(otherEvents / loadSeconds, 1));
         BenchResults.put("asof", section);
+    }
+
+    /** {collections, ms collecting} of every collector so far. */
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[]{count, millis};
+    }
+
+    private static long[] since(long[] before) {
+        long[] now = collections();
+        return new long[]{now[0] - before[0], now[1] - before[1]};
+    }
+
+    private static void put(Map<String, Map<String, Double>> figures, String name, String key, double value) {
+        figures.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(key, BenchResults.round(value, 3));
     }
 
     @Test
@@ -332,39 +388,126 @@ class StoreBenchmark {
         }
     }
 
+    private static final String NOW = "known now";
+    private static final String NOW_FROM_SCRATCH = "known now, from scratch";
+    private static final String EARLIER = "known earlier";
+    private static final String EARLIER_FROM_SCRATCH = "known earlier, scratch";
+    /** The keys of the side by side's kinds in results.json; the reads as served keep the keys' old names. */
+    private static final Map<String, String> SUFFIXES = Map.of(NOW, "_beside_scratch",
+            NOW_FROM_SCRATCH, "_from_scratch", EARLIER, "_known_at", EARLIER_FROM_SCRATCH, "_known_at_from_scratch");
+
+    /** One kind of read: the answer at a legal date and a moment. */
+    private interface Read {
+        java.util.Optional<CaseFile> read(CaseFiles files, String caseId, LocalDate asOf, Instant knownAt);
+    }
+
     /**
-     * p50 and p99 in ms of as-of reads at random legal dates, half of them also at an earlier knownAt:
-     * wall-clock time, and the CPU time of the reading thread (which a busy neighbour does not inflate).
+     * p50 and p99 in ms of as-of reads at random legal dates, wall-clock and the reading thread's CPU time (which a
+     * busy neighbour does not inflate), and the bytes the thread allocated per read. Four kinds, each pair measured
+     * read by read in alternation (which goes first alternates too), with the same dates and moments:
+     * <ul>
+     * <li>known now: half without {@code knownAt}, half with one a few seconds back (after the case was recorded),
+     * going on from the fold's checkpoints (ADR 0017) — the kind the {@code p50_ms}/{@code p99_ms} keys always
+     * measured — against the same reads folded from the first event ("from scratch", what reads did before);</li>
+     * <li>known earlier: a {@code knownAt} while the case was being recorded, so part of it was not yet known; a
+     * researcher's pattern, ten legal dates at one moment, then another moment; checkpointed against from scratch.
+     * </li>
+     * </ul>
+     * With {@code nowOnly} only the checkpointed reads known now: the reads as the app serves them.
      */
-    private static Map<Integer, double[]> measure(CaseFiles caseFiles, int reads) {
+    private Map<Integer, Map<String, double[]>> measure(CaseFiles caseFiles, int reads, boolean nowOnly) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Integer, double[]> result = new LinkedHashMap<>();
+        Map<Integer, Map<String, double[]>> result = new LinkedHashMap<>();
         Random random = new Random(42);
+        Read checkpointed = (files, id, asOf, knownAt) -> files.asOf(id, asOf, knownAt, false);
+        Read fromScratch = (files, id, asOf, knownAt) -> files.asOfFromScratch(id, asOf, knownAt, false);
         for (int size : SIZES) {
             String caseId = SyntheticDocket.caseId("bench", size);
             long span = SyntheticDocket.lastDay(size).toEpochDay() - SyntheticDocket.FIRST_DAY.toEpochDay() + 1;
+            List<Instant> recorded = caseFiles.eventsOf(caseId).stream().map(e -> e.recordedAt()).sorted().toList();
+            Instant firstRecorded = recorded.get(0);
+            long recordingMillis = Math.max(1, recorded.get(recorded.size() - 1).toEpochMilli()
+                    - firstRecorded.toEpochMilli());
             for (int warmup = 0; warmup < 300; warmup++) { // let the JIT compile the fold first
                 LocalDate asOf = SyntheticDocket.FIRST_DAY.plusDays(random.nextInt((int) span));
+                Instant earlier = firstRecorded.plusMillis(random.nextInt((int) Math.min(recordingMillis,
+                        Integer.MAX_VALUE)));
                 caseFiles.asOf(caseId, asOf, warmup % 2 == 0 ? null : Instant.now(), false);
+                if (!nowOnly) {
+                    caseFiles.asOfFromScratch(caseId, asOf, null, false);
+                    caseFiles.asOf(caseId, asOf, earlier, false);
+                    caseFiles.asOfFromScratch(caseId, asOf, earlier, false);
+                }
             }
-            long[] nanos = new long[reads];
-            long[] cpu = new long[reads];
+            Map<String, long[][]> samples = new LinkedHashMap<>();
+            for (String kind : List.of(NOW, NOW_FROM_SCRATCH, EARLIER, EARLIER_FROM_SCRATCH)) {
+                samples.put(kind, new long[3][reads]);
+            }
+            Instant moment = null;
             for (int i = 0; i < reads; i++) {
                 LocalDate asOf = SyntheticDocket.FIRST_DAY.plusDays(random.nextInt((int) span));
                 Instant knownAt = i % 2 == 0 ? null : Instant.now().minusMillis(random.nextInt(5_000));
-                long cpuStart = threads.getCurrentThreadCpuTime();
-                long start = System.nanoTime();
-                CaseFile file = caseFiles.asOf(caseId, asOf, knownAt, false).orElseThrow();
-                nanos[i] = System.nanoTime() - start;
-                cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
-                assertThat(file.id().value()).isEqualTo(caseId);
+                if (nowOnly) {
+                    time(threads, caseFiles, checkpointed, caseId, asOf, knownAt, samples.get(NOW), i);
+                    continue;
+                }
+                if (i % 10 == 0) {
+                    moment = firstRecorded.plusMillis(random.nextInt((int) Math.min(recordingMillis,
+                            Integer.MAX_VALUE)));
+                }
+                boolean checkpointsFirst = i % 2 == 0;
+                CaseFile[] now = new CaseFile[2];
+                CaseFile[] earlier = new CaseFile[2];
+                for (int turn = 0; turn < 2; turn++) {
+                    boolean checkpoints = (turn == 0) == checkpointsFirst;
+                    now[checkpoints ? 0 : 1] = time(threads, caseFiles, checkpoints ? checkpointed : fromScratch,
+                            caseId, asOf, knownAt, samples.get(checkpoints ? NOW : NOW_FROM_SCRATCH), i);
+                }
+                for (int turn = 0; turn < 2; turn++) {
+                    boolean checkpoints = (turn == 0) == checkpointsFirst;
+                    earlier[checkpoints ? 0 : 1] = time(threads, caseFiles, checkpoints ? checkpointed : fromScratch,
+                            caseId, asOf, moment, samples.get(checkpoints ? EARLIER : EARLIER_FROM_SCRATCH), i);
+                }
+                // the benchmark asserts only that the work was done, and done right: both ways give one answer
+                assertThat(now[0]).isEqualTo(now[1]);
+                assertThat(earlier[0]).isEqualTo(earlier[1]);
             }
-            Arrays.sort(nanos);
-            Arrays.sort(cpu);
-            int p99 = (int) Math.ceil(reads * 0.99) - 1;
-            result.put(size, new double[]{nanos[reads / 2] / 1e6, nanos[p99] / 1e6, cpu[reads / 2] / 1e6,
-                    cpu[p99] / 1e6});
+            Map<String, double[]> figures = new LinkedHashMap<>();
+            for (Map.Entry<String, long[][]> kind : samples.entrySet()) {
+                if (!nowOnly || kind.getKey().equals(NOW)) {
+                    figures.put(kind.getKey(), percentiles(kind.getValue(), reads));
+                }
+            }
+            result.put(size, figures);
         }
         return result;
+    }
+
+    /** One read, timed; its wall and CPU nanoseconds and allocated bytes go to {@code into}[0..2][i]. */
+    private static CaseFile time(ThreadMXBean threads, CaseFiles caseFiles, Read read, String caseId, LocalDate asOf,
+                                 Instant knownAt, long[][] into, int i) {
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+        long thread = Thread.currentThread().getId();
+        long allocatedStart = allocation.getThreadAllocatedBytes(thread);
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        CaseFile file = read.read(caseFiles, caseId, asOf, knownAt).orElse(null);
+        into[0][i] = System.nanoTime() - start;
+        into[1][i] = threads.getCurrentThreadCpuTime() - cpuStart;
+        into[2][i] = allocation.getThreadAllocatedBytes(thread) - allocatedStart;
+        assertThat(file).as("the case was filed on the first day and recorded first").isNotNull();
+        assertThat(file.id().value()).isEqualTo(caseId);
+        return file;
+    }
+
+    /** {p50 wall, p99 wall, p50 CPU, p99 CPU} in ms and the mean bytes allocated. */
+    private static double[] percentiles(long[][] samples, int reads) {
+        long[] wall = samples[0].clone();
+        long[] cpu = samples[1].clone();
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        int p99 = (int) Math.ceil(reads * 0.99) - 1;
+        double allocated = Arrays.stream(samples[2]).average().orElse(0);
+        return new double[]{wall[reads / 2] / 1e6, wall[p99] / 1e6, cpu[reads / 2] / 1e6, cpu[p99] / 1e6, allocated};
     }
 }

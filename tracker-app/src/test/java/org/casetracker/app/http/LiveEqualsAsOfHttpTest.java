@@ -7,6 +7,7 @@ import org.casetracker.app.infrastructure.ProjectionCatchUp;
 import org.casetracker.domain.casefile.CaseFile;
 import org.casetracker.domain.casefile.CaseFileFold;
 import org.casetracker.domain.casefile.RecordedEvent;
+import org.casetracker.domain.filings.FilingEvent.FilingCorrected;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -14,10 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +109,7 @@ class LiveEqualsAsOfHttpTest extends RecordedAppTest {
 
     private void assertLiveAnswersEqualTodayAndNow(String caseId) {
         catchUp.awaitCaughtUp(Duration.ofSeconds(10));
+        assertReadsFromCheckpointsEqualTheFoldFromScratch(caseId);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Instant now = Instant.now();
         CaseFile live = caseFiles.live(caseId, today).orElseThrow();
@@ -117,6 +122,39 @@ class LiveEqualsAsOfHttpTest extends RecordedAppTest {
                     .read("$");
             assertThat(withoutCut(liveAnswer)).as(path).isEqualTo(withoutCut(asOf));
         }
+    }
+
+    /**
+     * The as-of reads go on from checkpoints of the fold kept with the cached events (every 2 events in these tests,
+     * {@link RecordedAppTest}): at every legal date of the case and every moment it was recorded at, with and without
+     * retracted entries, they equal the fold from scratch of the events in the store. Called after every write, so
+     * checkpoints taken before a write must not answer after it (ADR 0017).
+     */
+    private void assertReadsFromCheckpointsEqualTheFoldFromScratch(String caseId) {
+        List<RecordedEvent> events = eventStore.eventsOf(caseId);
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        events.forEach(e -> dates.add(e.event().legalDate()));
+        events.stream().map(RecordedEvent::event)
+                .filter(FilingCorrected.class::isInstance)
+                .map(e -> ((FilingCorrected) e).changes().dateFiled())
+                .filter(Objects::nonNull).forEach(dates::add);
+        dates.add(dates.first().minusDays(1));
+        List<Instant> moments = new ArrayList<>();
+        moments.add(null);
+        events.forEach(e -> moments.add(e.recordedAt()));
+        int reads = 0;
+        for (Instant knownAt : moments) {
+            for (boolean includeRetracted : List.of(false, true)) {
+                for (LocalDate asOf : dates.descendingSet()) {
+                    assertThat(caseFiles.asOf(caseId, asOf, knownAt, includeRetracted))
+                            .as("%s as of %s known at %s, includeRetracted %s", caseId, asOf, knownAt,
+                                    includeRetracted)
+                            .isEqualTo(CaseFileFold.fold(events, asOf, knownAt, includeRetracted));
+                    reads++;
+                }
+            }
+        }
+        assertThat(reads).isGreaterThan(4);
     }
 
     private void assertEveryPrefixFoldsLiveAsAsOfToday(String caseId) {

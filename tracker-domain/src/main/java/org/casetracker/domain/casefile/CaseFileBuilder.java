@@ -29,6 +29,8 @@ import org.casetracker.domain.shared.FilingId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,27 +39,68 @@ import java.util.Optional;
 
 /**
  * The accumulator of {@link CaseFileFold}: events are applied in legal order. It is mutable for speed
- * (a docket of 10,000 entries is not copied per event) and never escapes the fold.
+ * (a docket of 10,000 entries is not copied per event) and never escapes the fold, except as a frozen
+ * copy: a checkpoint ({@link FoldCheckpoints}) from which later folds of the same history go on.
+ * <p>
+ * The docket is an array in docket order ({@link DocketSlots}): each filing has its slot before the fold
+ * starts, so the docket is never sorted, and copying the filled part of the array copies the docket.
  */
 final class CaseFileBuilder {
 
-    private static final Comparator<DocketEntry> DOCKET_ORDER = Comparator
-            .comparing(DocketEntry::dateFiled)
-            .thenComparing(DocketEntry::entryNumber, Comparator.nullsLast(Comparator.naturalOrder()));
-
     private final ResolvedHistory history;
+    private final DocketSlots slots;
     private final boolean includeRetracted;
     private CaseOpened opened;
     private StatusChange lastStatusChange;
-    private final List<RelatedCase> related = new ArrayList<>();
-    private final Map<ClaimId, ClaimView> claims = new LinkedHashMap<>();
-    private final Map<FilingId, DocketEntry> docket = new LinkedHashMap<>();
+    private final List<RelatedCase> related;
+    private final Map<ClaimId, ClaimView> claims;
+    private final DocketEntry[] docket;
+    private int docketEnd; // one past the highest slot filled
+    private int docketEntries;
     private long lastPosition = -1;
     private LocalDate lastLegalDate;
 
     CaseFileBuilder(ResolvedHistory history, boolean includeRetracted) {
         this.history = history;
+        this.slots = history.docketSlots();
         this.includeRetracted = includeRetracted;
+        this.related = new ArrayList<>();
+        this.claims = new LinkedHashMap<>();
+        this.docket = new DocketEntry[slots.size()];
+    }
+
+    /** A copy of {@code from}, its docket array cut to {@code docketLength} (a checkpoint keeps only what is filled). */
+    private CaseFileBuilder(CaseFileBuilder from, int docketLength) {
+        this.history = from.history;
+        this.slots = from.slots;
+        this.includeRetracted = from.includeRetracted;
+        this.opened = from.opened;
+        this.lastStatusChange = from.lastStatusChange;
+        this.related = new ArrayList<>(from.related);
+        this.claims = new LinkedHashMap<>(from.claims);
+        this.docket = Arrays.copyOf(from.docket, docketLength);
+        this.docketEnd = from.docketEnd;
+        this.docketEntries = from.docketEntries;
+        this.lastPosition = from.lastPosition;
+        this.lastLegalDate = from.lastLegalDate;
+    }
+
+    /** A frozen copy of this state, holding only the filled part of the docket. */
+    CaseFileBuilder checkpoint() {
+        return new CaseFileBuilder(this, docketEnd);
+    }
+
+    /**
+     * A state to fold on from, copied from this checkpoint (which stays as it is), with room for what a fold of the
+     * first {@code events} legal events files: no more is copied or allocated than the read needs.
+     */
+    CaseFileBuilder resume(int events) {
+        return new CaseFileBuilder(this, slots.filledAfter(events));
+    }
+
+    /** References held by this state's collections: what a checkpoint of it costs, besides its object headers. */
+    long references() {
+        return docket.length + related.size() + 2L * claims.size();
     }
 
     void evolve(Dated dated) {
@@ -92,10 +135,14 @@ final class CaseFileBuilder {
         } else if (event instanceof FilingRecorded filing) {
             recordFiling(filing, dated.on());
         } else if (event instanceof MotionDecided decided) {
-            docket.computeIfPresent(decided.filingId(), (id, e) -> new DocketEntry(e.id(), e.entryNumber(),
-                    e.dateFiled(), e.dateFiledEstimated(), e.filedBy(), e.type(), e.title(), e.description(),
-                    e.pageCount(), e.claimIds(), e.source(), decided.outcome(), dated.on(), decided.byFiling(),
-                    e.effects(), e.corrections(), e.retracted(), e.retractionReason()));
+            int slot = slots.of(decided.filingId());
+            DocketEntry e = slot < 0 || slot >= docket.length ? null : docket[slot]; // not filed (yet)
+            if (e != null) { // only a motion already on the docket is decided
+                docket[slot] = new DocketEntry(e.id(), e.entryNumber(), e.dateFiled(), e.dateFiledEstimated(),
+                        e.filedBy(), e.type(), e.title(), e.description(), e.pageCount(), e.claimIds(), e.source(),
+                        decided.outcome(), dated.on(), decided.byFiling(), e.effects(), e.corrections(),
+                        e.retracted(), e.retractionReason());
+            }
         }
     }
 
@@ -120,10 +167,15 @@ final class CaseFileBuilder {
         }
         MotionStatus status = current.type() == FilingType.MOTION ? MotionStatus.PENDING : null;
         String retractionReason = retraction.map(r -> ((FilingRetracted) r.event()).reason()).orElse(null);
-        docket.put(filing.filingId(), new DocketEntry(current.filingId(), current.entryNumber(), effectiveDate,
+        int slot = slots.of(filing.filingId());
+        if (docket[slot] == null) {
+            docketEntries++;
+        }
+        docket[slot] = new DocketEntry(current.filingId(), current.entryNumber(), effectiveDate,
                 current.dateFiledEstimated(), current.filedBy(), current.type(), current.title(),
                 current.description(), current.pageCount(), current.claimIds(), current.source(), status, null, null,
-                current.effects(), List.copyOf(corrections), retraction.isPresent(), retractionReason));
+                current.effects(), List.copyOf(corrections), retraction.isPresent(), retractionReason);
+        docketEnd = Math.max(docketEnd, slot + 1);
     }
 
     Optional<CaseFile> build(LocalDate asOf, Instant knownAt) {
@@ -133,10 +185,27 @@ final class CaseFileBuilder {
         CaseStatus status = lastStatusChange == null ? CaseStatus.OPEN : lastStatusChange.status();
         List<ClaimView> claimList = claims.values().stream()
                 .sorted(Comparator.comparingInt(ClaimView::count)).toList();
-        List<DocketEntry> entries = docket.values().stream().sorted(DOCKET_ORDER).toList();
         return Optional.of(new CaseFile(opened.caseId(), opened.court(), opened.courtName(), opened.docketNumber(),
                 opened.caption(), opened.filedOn(), opened.judge(), opened.parties(), opened.source(), status,
                 lastStatusChange == null ? null : lastStatusChange.disposition(), lastStatusChange,
-                List.copyOf(related), claimList, entries, asOf, knownAt, lastPosition, lastLegalDate));
+                List.copyOf(related), claimList, docketInOrder(), asOf, knownAt, lastPosition, lastLegalDate));
+    }
+
+    /**
+     * The filled slots in order: one pass over the array, no sort. When every slot is filled the array itself is
+     * the answer (a builder is built once, at the end of its fold, and not changed after).
+     */
+    private List<DocketEntry> docketInOrder() {
+        if (docketEntries == docket.length) {
+            return Collections.unmodifiableList(Arrays.asList(docket));
+        }
+        DocketEntry[] entries = new DocketEntry[docketEntries];
+        int next = 0;
+        for (int slot = 0; slot < docketEnd; slot++) {
+            if (docket[slot] != null) {
+                entries[next++] = docket[slot];
+            }
+        }
+        return Collections.unmodifiableList(Arrays.asList(entries));
     }
 }

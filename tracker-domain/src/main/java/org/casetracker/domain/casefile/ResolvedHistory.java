@@ -41,6 +41,7 @@ public final class ResolvedHistory {
     private final Map<FilingId, List<RecordedEvent>> corrections;
     private final Map<FilingId, RecordedEvent> retractedFilings;
     private final Set<FilingId> undoneEffects;
+    private volatile DocketSlots docketSlots;
 
     private ResolvedHistory(List<Dated> legalOrder, Map<FilingId, List<RecordedEvent>> corrections,
                             Map<FilingId, RecordedEvent> retractedFilings, Set<FilingId> undoneEffects) {
@@ -106,8 +107,13 @@ public final class ResolvedHistory {
 
     /** The legal events that took effect on or before {@code asOf} (null: all), in legal order. */
     public List<Dated> upTo(LocalDate asOf) {
+        return legalOrder.subList(0, countUpTo(asOf));
+    }
+
+    /** How many legal events took effect on or before {@code asOf} (null: all): a binary search. */
+    public int countUpTo(LocalDate asOf) {
         if (asOf == null) {
-            return legalOrder;
+            return legalOrder.size();
         }
         int low = 0;
         int high = legalOrder.size();
@@ -119,7 +125,25 @@ public final class ResolvedHistory {
                 low = middle + 1;
             }
         }
-        return legalOrder.subList(0, low);
+        return low;
+    }
+
+    /** The legal events in legal order (ties in recorded order). */
+    List<Dated> legalOrder() {
+        return legalOrder;
+    }
+
+    /**
+     * Each filing's place in the docket order (date filed, entry number, then the order the fold meets them),
+     * worked out once per history: the fold then puts entries in place instead of sorting the docket per read.
+     */
+    DocketSlots docketSlots() {
+        DocketSlots slots = docketSlots;
+        if (slots == null) {
+            slots = DocketSlots.of(legalOrder);
+            docketSlots = slots;
+        }
+        return slots;
     }
 
     public List<RecordedEvent> correctionsOf(FilingId filing) {

@@ -6,6 +6,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.casetracker.domain.casefile.CaseFile.ClaimView;
 import org.casetracker.domain.casefile.CaseFile.DocketEntry;
@@ -42,6 +43,7 @@ import org.casetracker.domain.shared.FilingId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -474,6 +476,51 @@ class BitemporalOraclePropertyTest {
                                     includeRetracted, scenario.describe())
                             .isEqualTo(expected);
                 }
+            }
+        }
+    }
+
+    /**
+     * Reads that go on from fold checkpoints (ADR 0017) give exactly the fold from scratch, and so the oracle, for
+     * every {@code knownAt}, {@code asOf} (and no cut) and {@code includeRetracted}. A checkpoint every event, every
+     * second or every third: corrections that move a filing (and its effects) to another date and retractions that
+     * drop entries then move events across checkpoints. Each history is read twice over its dates, latest first or
+     * earliest first: the first pass takes the checkpoints as it folds past them, the second goes on from them.
+     */
+    @Property(tries = 200)
+    void reads_from_checkpoints_equal_the_fold_from_scratch(@ForAll("scenarios") Scenario scenario,
+                                                          @ForAll @IntRange(min = 1, max = 3) int interval,
+                                                          @ForAll boolean latestFirst) {
+        Statistics.label("date corrections").collect(scenario.events().stream()
+                .filter(e -> e.event() instanceof FilingCorrected c && c.changes().dateFiled() != null).count());
+        Statistics.label("retractions").collect(scenario.retractions());
+        List<LocalDate> dates = new ArrayList<>(scenario.dates());
+        if (latestFirst) {
+            Collections.reverse(dates);
+        }
+        dates.add(null); // no cut: what the live projection folds
+        for (Instant knownAt : scenario.moments()) {
+            ResolvedHistory history = ResolvedHistory.of(scenario.events(), knownAt);
+            for (boolean includeRetracted : List.of(false, true)) {
+                FoldCheckpoints checkpoints = FoldCheckpoints.of(history, includeRetracted, interval);
+                assertThat(checkpoints.interval()).isEqualTo(interval);
+                for (int pass = 1; pass <= 2; pass++) {
+                    for (LocalDate asOf : dates) {
+                        Optional<CaseFile> fromScratch = CaseFileFold.fold(scenario.events(), asOf, knownAt,
+                                includeRetracted);
+                        Optional<CaseFile> fromCheckpoint = checkpoints.fold(asOf, knownAt);
+                        assertThat(fromCheckpoint)
+                                .as("pass %d, interval %d, asOf %s, knownAt %s, includeRetracted %s, history:%n%s",
+                                        pass, interval, asOf, knownAt, includeRetracted, scenario.describe())
+                                .isEqualTo(fromScratch);
+                        if (asOf != null) {
+                            assertThat(fromCheckpoint.map(Answer::of))
+                                    .isEqualTo(Oracle.answer(scenario.events(), asOf, knownAt, includeRetracted));
+                        }
+                    }
+                }
+                assertThat(checkpoints.taken()).as("the reads took a checkpoint every %d events", interval)
+                        .isEqualTo(history.legalOrder().size() / interval);
             }
         }
     }
