@@ -35,8 +35,11 @@ public class EventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration axon,
                                                  EntityManagerProvider entityManagerProvider,
-                                                 TransactionManager transactionManager) {
+                                                 TransactionManager transactionManager,
+                                                 @Value("${tracker.processing.store-fetch-size:1000}") int fetchSize) {
         return JpaEventStorageEngine.builder()
+                // events per query when a processor reads the store (Axon: 100): a replay reads it all
+                .batchSize(fetchSize)
                 .snapshotSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(exceptionResolver.getIfAvailable())
