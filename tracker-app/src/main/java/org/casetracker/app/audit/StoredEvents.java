@@ -100,6 +100,12 @@ public class StoredEvents {
                 position);
     }
 
+    /** Events after {@code after} up to and including {@code upTo}. */
+    public long countEventsBetween(long after, long upTo) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ? and global_index <= ?",
+                Long.class, after, upTo);
+    }
+
     public long countEventsAfter(long position) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?", Long.class,
                 position);

@@ -33,17 +33,17 @@ import java.util.TreeMap;
 public class CaseFileProjection {
 
     public static final String PROCESSING_GROUP = "case-files";
-    private static final String TOUCHED_CASES = CaseFileProjection.class.getName() + ".touchedCases";
+    private static final String BATCH = CaseFileProjection.class.getName() + ".batch";
 
-    private final CaseEventRows eventRows;
+    private final CaseEventIndex index;
     private final CaseFileRows fileRows;
     private final CaseEventStore events;
     private final CaseFileCodec codec;
     private final CaseFoldLocks foldLocks;
 
-    CaseFileProjection(CaseEventRows eventRows, CaseFileRows fileRows, CaseEventStore events, CaseFileCodec codec,
+    CaseFileProjection(CaseEventIndex index, CaseFileRows fileRows, CaseEventStore events, CaseFileCodec codec,
                        CaseFoldLocks foldLocks) {
-        this.eventRows = eventRows;
+        this.index = index;
         this.fileRows = fileRows;
         this.events = events;
         this.codec = codec;
@@ -52,16 +52,13 @@ public class CaseFileProjection {
 
     @EventHandler
     void on(DocketEvent event, DomainEventMessage<?> message, ReplayStatus replay, TrackingToken token) {
-        // Not the tracking token's position: for an event that fills a gap (committed after a later one)
-        // the token's index is the highest position seen, not this event's.
-        long position = events.globalIndexOf(message.getIdentifier());
         long replayedUpTo = replayedUpTo(replay, token);
+        Batch batch = batch();
         // Written whether or not the row exists (an update by its key when the event is seen again): a replay
         // rewrites every row in place and never adds one, so a rebuild needs no emptied tables (see reset).
-        for (CaseId caseId : casesOf(event)) {
-            index(position, caseId, event, message);
-            refreshAtEndOfBatch(caseId.value(), replayedUpTo);
-        }
+        List<String> cases = casesOf(event).stream().map(CaseId::value).toList();
+        batch.entries.add(entry(token, cases, event, message));
+        cases.forEach(caseId -> batch.touched.merge(caseId, replayedUpTo, Math::max));
     }
 
     /** Its own case, and for a correction the other cases its filing's effects changed (re-dated with it). */
@@ -74,15 +71,18 @@ public class CaseFileProjection {
         return List.of(event.caseId());
     }
 
-    private void index(long position, CaseId caseId, DocketEvent event, DomainEventMessage<?> message) {
+    /** The token's index: the event's position unless the event filled a gap, which {@link CaseEventIndex} checks. */
+    private static CaseEventIndex.Entry entry(TrackingToken token, List<String> cases, DocketEvent event,
+                                              DomainEventMessage<?> message) {
+        long tokenPosition = token == null ? -1 : token.position().orElse(-1);
         Source source = EventSummaries.source(event).orElse(null);
-        eventRows.save(new CaseEventRow(position, message.getIdentifier(), caseId.value(),
+        return new CaseEventIndex.Entry(tokenPosition, message.getIdentifier(), cases,
                 message.getAggregateIdentifier(), message.getSequenceNumber(), event.getClass().getSimpleName(),
                 event.legalDate(), message.getTimestamp(), EventSummaries.summary(event),
                 EventSummaries.reason(event).orElse(null),
                 source == null ? null : source.citation(),
                 source == null ? null : source.verification().name(),
-                metadata(message, MetadataKeys.USER), metadata(message, MetadataKeys.CORRELATION_ID)));
+                metadata(message, MetadataKeys.USER), metadata(message, MetadataKeys.CORRELATION_ID));
     }
 
     /** In a replay, the position it has reached; outside one, {@link Long#MAX_VALUE}: the case is always folded. */
@@ -90,18 +90,27 @@ public class CaseFileProjection {
         return replay.isReplay() && token != null ? token.position().orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
     }
 
+    /** What a batch has handled so far: its events, and the cases they touched with the replay's position. */
+    private static final class Batch {
+        final List<CaseEventIndex.Entry> entries = new ArrayList<>();
+        final Map<String, Long> touched = new TreeMap<>();
+    }
+
     /**
-     * A batch of events of one case folds the case once, when the batch commits, not once per event; after its index
-     * rows are written, under the case's fold lock, cases in sorted order (see {@link CaseFoldLocks}).
+     * A batch writes its index rows and folds each case it touched once, when it commits, not once per event: rows
+     * first (in JDBC batches), then the folds under the cases' fold locks, cases in sorted order (see
+     * {@link CaseFoldLocks}).
      */
-    private void refreshAtEndOfBatch(String caseId, long replayedUpTo) {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        Map<String, Long> touched = batch.getOrComputeResource(TOUCHED_CASES, key -> {
-            Map<String, Long> cases = new TreeMap<>();
-            batch.onPrepareCommit(unitOfWork -> cases.forEach(this::refreshUnlessReplayedLater));
-            return cases;
+    private Batch batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(committing -> {
+                index.write(batch.entries);
+                batch.touched.forEach(this::refreshUnlessReplayedLater);
+            });
+            return batch;
         });
-        touched.merge(caseId, replayedUpTo, Math::max);
     }
 
     /**
@@ -117,7 +126,6 @@ public class CaseFileProjection {
     }
 
     private void refresh(String caseId) {
-        eventRows.flush(); // this batch's index rows are in the database before the fold reads them
         foldLocks.lock(caseId);
         CaseFile file = events.historyOf(caseId, null)
                 .flatMap(history -> CaseFileFold.fold(history, null, null, false)).orElse(null);

@@ -23,10 +23,11 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 
 /**
- * Axon's JPA event store as its Spring Boot auto-configuration makes it, with one change: the embedded store polls
+ * Axon's JPA event store as its Spring Boot auto-configuration makes it, with two changes: the embedded store polls
  * the database every {@code tracker.processing.store-poll-interval} (Axon: 1 s) when nothing was appended through
  * this node, so events appended by another node sharing the store reach this node's processors within that time
- * (this node's own wake them at once). The storage engine and its entities have to be declared too: Axon's
+ * (this node's own wake them at once); and the storage engine reads {@code tracker.processing.store-fetch-size}
+ * events per query (Axon: 100), fewer queries for a replay (ADR 0016). The storage engine and its entities have to be declared too: Axon's
  * auto-configuration of them backs off when an event store bean exists.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,8 +51,11 @@ public class EventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration axon,
                                                  EntityManagerProvider entityManagerProvider,
-                                                 TransactionManager transactionManager) {
+                                                 TransactionManager transactionManager,
+                                                 @Value("${tracker.processing.store-fetch-size:1000}") int fetchSize) {
         return JpaEventStorageEngine.builder()
+                // events per query when a processor reads the store (Axon: 100): a replay reads it all
+                .batchSize(fetchSize)
                 .snapshotSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(exceptionResolver.getIfAvailable())
