@@ -80,7 +80,7 @@ final class CommitQueue {
         return batch;
     }
 
-    /** For tests: how many commands wait for a batch. */
+    /** How many commands wait for a batch. */
     int waiting() {
         lock.lock();
         try {

@@ -79,6 +79,11 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
         return CurrentUnitOfWork.isStarted() || TransactionSynchronizationManager.isActualTransactionActive();
     }
 
+    /** How many commands wait now for a batch to take them (one is being committed meanwhile). */
+    public int waitingToCommit() {
+        return queue.waiting();
+    }
+
     /** What the batches were like since start. */
     public GroupCommitStatistics statistics() {
         return statistics;
