@@ -1,7 +1,6 @@
 package org.casetracker.app.casefile;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
@@ -184,18 +183,6 @@ public class CaseEventStore {
                 return full;
             }
         });
-    }
-
-    /** The position of an event in the store's global order (its identifier is unique in the store). */
-    public long globalIndexOf(String eventIdentifier) {
-        return entityManager.createQuery(
-                        "select e.globalIndex from DomainEventEntry e where e.eventIdentifier = :id", Long.class)
-                .setParameter("id", eventIdentifier)
-                // Stored events never change in a projection's transaction, so nothing needs flushing first. An
-                // automatic flush would dirty-check every row the batch has written so far, once per event: a
-                // batch of n events cost n² checks (docs/performance.md).
-                .setFlushMode(FlushModeType.COMMIT)
-                .getSingleResult();
     }
 
     /** The highest position in the case's index; -1 when it has none. */
