@@ -75,6 +75,11 @@ public class AwakeningEventSource implements StreamableMessageSource<TrackedEven
         }
     }
 
+    /** How many open streams wait to be woken: one per running processor (and segment reader). */
+    int listeningStreams() {
+        return callbacks.size();
+    }
+
     synchronized void stop() {
         stopped = true;
         if (watcher != null) {

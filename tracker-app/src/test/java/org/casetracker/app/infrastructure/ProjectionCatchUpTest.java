@@ -82,35 +82,6 @@ class ProjectionCatchUpTest extends InfraSpringTestBase {
         assertThat(catchUp.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
     }
 
-    /** Without AwakeningEventSource a pooled processor polls the embedded store every 500 ms. */
-    @Test
-    void readYourWritesTakesMillisecondsNotAPollInterval() {
-        assertThat(averageCatchUp(10)).isLessThan(Duration.ofMillis(250)); // the projection takes 20 ms an event
-    }
-
-    @Test
-    void staysAwakeAfterAProcessorRestart() {
-        PooledStreamingEventProcessor processor = processing
-                .eventProcessor(RecordingProjection.GROUP, PooledStreamingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.start();
-
-        assertThat(averageCatchUp(5)).isLessThan(Duration.ofMillis(250));
-    }
-
-    private Duration averageCatchUp(int writes) {
-        open(1);
-        assertThat(catchUp.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
-        long waited = 0;
-        for (int i = 0; i < writes; i++) {
-            open(1);
-            long start = System.nanoTime();
-            assertThat(catchUp.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
-            waited += System.nanoTime() - start;
-        }
-        return Duration.ofNanos(waited / writes);
-    }
-
     @Test
     void anEmptyStoreIsCaughtUpAtOnce() {
         EventStore empty = mock(EventStore.class);
