@@ -36,17 +36,15 @@ public class CaseFileProjection {
     private static final String BATCH = CaseFileProjection.class.getName() + ".batch";
 
     private final CaseEventIndex index;
-    private final CaseFileRows fileRows;
+    private final CaseFileDocuments documents;
     private final CaseEventStore events;
-    private final CaseFileCodec codec;
     private final CaseFoldLocks foldLocks;
 
-    CaseFileProjection(CaseEventIndex index, CaseFileRows fileRows, CaseEventStore events, CaseFileCodec codec,
+    CaseFileProjection(CaseEventIndex index, CaseFileDocuments documents, CaseEventStore events,
                        CaseFoldLocks foldLocks) {
         this.index = index;
-        this.fileRows = fileRows;
+        this.documents = documents;
         this.events = events;
-        this.codec = codec;
         this.foldLocks = foldLocks;
     }
 
@@ -132,11 +130,7 @@ public class CaseFileProjection {
         if (file == null) {
             return; // effects on a case recorded before its opening cannot happen; nothing to show yet
         }
-        CaseFileRow row = fileRows.findById(caseId).orElseGet(() -> new CaseFileRow(caseId));
-        row.update(file.court(), file.docketNumber(), file.caption(), file.status().name(),
-                file.disposition() == null ? null : file.disposition().name(), file.filedOn(), file.lastPosition(),
-                codec.write(file));
-        fileRows.save(row);
+        documents.write(file);
     }
 
     private static String metadata(DomainEventMessage<?> message, String key) {

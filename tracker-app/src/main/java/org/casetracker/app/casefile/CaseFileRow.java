@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 /**
  * The live case file of one case: the summary columns for listing, and the whole fold as a JSON
- * document for the detail, claims and docket reads.
+ * document for the detail, claims and docket reads. Read here; written by {@link CaseFileDocuments}.
  */
 @Entity
 @Table(name = "case_file")
@@ -39,22 +39,6 @@ public class CaseFileRow {
 
     protected CaseFileRow() {
         // for JPA
-    }
-
-    CaseFileRow(String caseId) {
-        this.caseId = caseId;
-    }
-
-    void update(String court, String docketNumber, String caption, String status, String disposition,
-                LocalDate filedOn, long lastPosition, String document) {
-        this.court = court;
-        this.docketNumber = docketNumber;
-        this.caption = caption;
-        this.status = status;
-        this.disposition = disposition;
-        this.filedOn = filedOn;
-        this.lastPosition = lastPosition;
-        this.document = document;
     }
 
     public String caseId() {
