@@ -11,6 +11,7 @@ import org.casetracker.domain.casefile.FoldCheckpoints;
 import org.casetracker.domain.casefile.RecordedEvent;
 import org.casetracker.domain.casefile.ResolvedHistory;
 import org.casetracker.domain.shared.DocketEvent;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -244,6 +245,8 @@ public class CaseEventStore {
         return entityManager.createQuery(EVENTS_OF_CASE_AFTER, Object[].class)
                 .setParameter("caseId", caseId)
                 .setParameter("after", after)
+                // stored events never change: no snapshot of each entry for Hibernate to compare at the flush
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultStream()
                 .map(row -> recorded((Long) row[0], (DomainEventEntry) row[1]))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
