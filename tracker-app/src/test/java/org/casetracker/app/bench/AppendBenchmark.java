@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,6 +126,7 @@ class AppendBenchmark {
                 openCase(writer, "serial", thread);
             }
             long gatewayNanos = 0;
+            long gatewayCpuNanos = 0;
             long offNanos = 0;
             long batchesOn = 0;
             long batchedOn = 0;
@@ -136,10 +138,14 @@ class AppendBenchmark {
                 long batches = bus.statistics().batches();
                 long batched = bus.statistics().batchedCommands();
                 long beforeRound = count(jdbc);
+                long cpuBefore = processCpuNanos();
                 gatewayNanos += inParallel(THREADS, worker -> () -> {
                     recordThroughGateway(gateway, "gateway", worker, onFirst, onCount);
                     return null;
                 });
+                // the CPU of a filing includes the projections' share of it: counted until they have caught up
+                projections.awaitCaughtUp(Duration.ofMinutes(2));
+                gatewayCpuNanos += processCpuNanos() - cpuBefore;
                 appended += count(jdbc) - beforeRound;
                 batchesOn += bus.statistics().batches() - batches;
                 batchedOn += bus.statistics().batchedCommands() - batched;
@@ -191,7 +197,9 @@ class AppendBenchmark {
             long limitRows = (long) perThread * THREADS;
             DataSource dataSource = app.getBean(DataSource.class);
             createTwinTable(dataSource);
+            long limitCpuBefore = processCpuNanos();
             long limitNanos = rawInserts(dataSource, limitRows, 1, LIMIT_BATCH);
+            long limitCpuNanos = processCpuNanos() - limitCpuBefore;
             // what limits it: the same inserts, one row per commit (H2 writes each commit to the file: WRITE_DELAY=0)
             long commitEach = Math.min(limitRows, BenchResults.scaled(5_000, 1_000));
             long commitEachNanos = rawInserts(dataSource, commitEach, limitRows + 1, 1);
@@ -203,6 +211,8 @@ class AppendBenchmark {
             double commitEachPerSecond = BenchResults.perSecond(commitEach, commitEachNanos);
             double offPerSecond = BenchResults.perSecond((long) offPerThread * THREADS, offNanos);
             double manyPerSecond = BenchResults.perSecond(manyStored, manyNanos);
+            double cpuMsPerFiling = gatewayCpuNanos / 1e6 / appended;
+            double limitCpuMsPerRow = limitCpuNanos / 1e6 / limitRows;
             double singleOnMs = singleNanos[0] / 1e6 / (ROUNDS * singleRound);
             double singleOffMs = singleNanos[1] / 1e6 / (ROUNDS * singleRound);
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -218,6 +228,9 @@ class AppendBenchmark {
             figures.put("limit_rows_per_s", limitPerSecond);
             figures.put("ratio_to_limit", BenchResults.round(eventsPerSecond / limitPerSecond, 4));
             figures.put("rest_ratio_to_limit", BenchResults.round(restPerSecond / limitPerSecond, 4));
+            figures.put("cpu_ms_per_filing", BenchResults.round(cpuMsPerFiling, 4));
+            figures.put("limit_cpu_ms_per_row", BenchResults.round(limitCpuMsPerRow, 4));
+            figures.put("cpu_ratio_limit_row_to_filing", BenchResults.round(limitCpuMsPerRow / cpuMsPerFiling, 4));
             figures.put("units_of_work_events_per_s", unitsPerSecond);
             figures.put("limit_one_row_per_commit_rows_per_s", commitEachPerSecond);
             figures.put("ratio_to_one_row_per_commit", BenchResults.round(eventsPerSecond / commitEachPerSecond, 4));
@@ -242,6 +255,9 @@ class AppendBenchmark {
                     + BenchResults.row("append.rest_filings_per_s", restPerSecond, "POST /api/cases/{id}/filings")
                     + BenchResults.row("append.limit_rows_per_s", limitPerSecond, "raw JDBC batch inserts")
                     + BenchResults.row("append.ratio_to_limit", eventsPerSecond / limitPerSecond, "target >= 0.5")
+                    + BenchResults.row("append.cpu_ms_per_filing", cpuMsPerFiling,
+                            "process CPU, 4 threads with group commit, projections included")
+                    + BenchResults.row("append.limit_cpu_ms_per_row", limitCpuMsPerRow, "process CPU of the limit")
                     + BenchResults.row("append.units_of_work_events_per_s", unitsPerSecond,
                             "gateway, " + UNIT + " filings per transaction")
                     + BenchResults.row("append.limit_one_row_per_commit_rows_per_s", commitEachPerSecond,
@@ -250,6 +266,15 @@ class AppendBenchmark {
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);
         }
+    }
+
+    /**
+     * CPU time of the whole process (every thread: writers, processors, JIT, collector). Beside the wall-clock rates it
+     * says what a filing costs whatever else shares the machine's cores.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void openCase(DocketWriter writer, String court, int number) {
