@@ -56,7 +56,8 @@ public class TrainingRun {
         for (String path : FIRST_REQUESTS) {
             failed += answered(client, port, path) ? 0 : 1;
         }
-        log.info("Training run: answered its first requests, exiting");
+        log.info("Training run: {} of {} first requests answered 200, exiting", FIRST_REQUESTS.size() - failed,
+                FIRST_REQUESTS.size());
         int exitCode = SpringApplication.exit(context);
         System.exit(failed == 0 ? exitCode : 1);
     }
