@@ -119,7 +119,9 @@ final class TrackerUsers {
                 gone when the tracker stops. Configure users: see docs/security.md.
                 ************************************************************************""",
                 GENERATED_ADMIN, password);
-        return User.withUsername(GENERATED_ADMIN).password("{bcrypt}" + new BCryptPasswordEncoder().encode(password))
+        // bcrypt's work factor slows the guessing of chosen passwords; against 144 random bits it adds nothing, and
+        // the default (10) cost 0.1-0.3 s of every start without configured users (C1 only, docs/performance.md)
+        return User.withUsername(GENERATED_ADMIN).password("{bcrypt}" + new BCryptPasswordEncoder(4).encode(password))
                 .authorities(Role.ADMIN.authority(), Role.RECORDER.authority(), Role.READER.authority()).build();
     }
 }
