@@ -52,6 +52,7 @@ class CaseEventIndex {
 
     private final JdbcTemplate jdbc;
     private final IndexWrites writes;
+    private volatile boolean compareFirst = true;
 
     CaseEventIndex(JdbcTemplate jdbc, IndexWrites writes) {
         this.jdbc = jdbc;
@@ -67,6 +68,10 @@ class CaseEventIndex {
      * against the store ({@link #positionsOf}).
      */
     void write(List<Entry> batch) {
+        if (!compareFirst) {
+            rewrite(batch);
+            return;
+        }
         Map<Long, List<IndexedRow>> indexed = rowsAt(batch.stream().map(Entry::tokenPosition).toList());
         List<Row> inserts = new ArrayList<>();
         List<Row> updates = new ArrayList<>();
@@ -119,6 +124,36 @@ class CaseEventIndex {
             jdbc.batchUpdate(INSERT, setter(inserts));
         }
         writes.count(inserts.size(), rewritten, unchanged);
+    }
+
+    /** As before ADR 0020, for the benchmark's side by side: every row updated by its key, inserted if missing. */
+    private void rewrite(List<Entry> batch) {
+        Map<String, Long> positions = positionsOf(batch);
+        List<Row> rows = new ArrayList<>();
+        for (Entry entry : batch) {
+            for (String caseId : entry.caseIds()) {
+                rows.add(new Row(entry, positions.get(entry.eventId()), caseId));
+            }
+        }
+        int[] updated = jdbc.batchUpdate(UPDATE, setter(rows));
+        List<Row> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate(INSERT, setter(missing));
+        }
+        writes.count(missing.size(), rows.size() - missing.size(), 0);
+    }
+
+    /**
+     * On (the default): rows are read and compared before any is written. Off: every row is written, as before
+     * ADR 0020; only the benchmark switches it, to measure both in one run.
+     */
+    void compareBeforeWriting(boolean on) {
+        this.compareFirst = on;
     }
 
     /** The rows stored at these positions, by position: one query per {@link #CHUNK} positions. */
