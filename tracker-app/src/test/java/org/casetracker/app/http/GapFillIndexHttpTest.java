@@ -57,7 +57,25 @@ class GapFillIndexHttpTest extends RecordedAppTest {
     }
 
     @Test
-    void inAReplayTheTokensIndexIsTheEventsPositionAndTheRowIsRewrittenInPlace() {
+    void aGapFillWhoseRowIsMissingIsIndexedAgainAtItsOwnPosition() {
+        String caseId = openCase("2022-05-01");
+        record(caseId, """
+                "entryNumber": 1, "dateFiled": "2022-05-02", "filedBy": "Plaintiff Co.", "type": "COMPLAINT",
+                "title": "Complaint\"""");
+        List<Map<String, Object>> before = rows(caseId);
+        Map<String, Object> first = before.get(0);
+        long later = ((Number) before.get(before.size() - 1).get("global_index")).longValue();
+        DomainEventMessage<?> opened = stored(first);
+        jdbc.update("delete from case_event where global_index = ?", first.get("global_index"));
+
+        handle(opened, GapAwareTrackingToken.newInstance(later, Collections.emptySortedSet()));
+
+        assertThat(rows(caseId)).as("the row is back at the event's own position, the later one untouched")
+                .isEqualTo(before);
+    }
+
+    @Test
+    void inAReplayTheTokensIndexIsTheEventsPositionAndTheRowIsLeftInPlace() {
         String caseId = openCase("2022-04-01");
         List<Map<String, Object>> before = rows(caseId);
         Map<String, Object> first = before.get(0);

@@ -1,5 +1,6 @@
 package org.casetracker.app.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,9 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * POST /api/admin/projections/rebuild replays the store into the case-file projection, in place: reads answer with
- * the same data all along, progress is shown, no row is duplicated, rows gone wrong are written again, and the hash
- * chain is left alone. An application of its own; a test handler in the case-file processor slows the replay down
- * enough to read during it.
+ * the same data all along, progress is shown, no row is duplicated, intact rows are not written again, rows gone wrong
+ * are written again, and the hash chain is left alone. An application of its own; a test handler in the case-file
+ * processor slows the replay down enough to read during it.
  */
 @SuppressWarnings("unchecked")
 class ProjectionRebuildHttpTest {
@@ -73,6 +74,7 @@ class ProjectionRebuildHttpTest {
             Map<String, Object> rowsBefore = rows(jdbc);
             long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
 
+            IndexWriteCounts indexWrites = IndexWriteCounts.of(app);
             Reply started = http.post("/api/admin/projections/rebuild", "").expect(202);
             assertThat(started.location()).isEqualTo("/api/admin/projections");
             assertThat((Boolean) started.read("$.rebuilding")).isTrue();
@@ -112,18 +114,32 @@ class ProjectionRebuildHttpTest {
             // the same answers and the same rows: a replayed event rewrote its row, it did not add one
             assertThat(reads(http)).isEqualTo(before);
             assertThat(rows(jdbc)).isEqualTo(rowsBefore);
+            // ...and an intact index was only read, not written again (ADR 0020)
+            long indexRows = ((List<?>) rowsBefore.get("case_event")).size();
+            assertThat(indexWrites.since(app)).as("inserted, updated, unchanged")
+                    .containsExactly(0L, 0L, indexRows);
 
-            // a rebuild repairs: a projection row gone wrong or missing is written again from the events
-            long someEvent = jdbc.queryForObject("select min(global_index) from case_event where case_id = ?",
-                    Long.class, RecordedAppTest.REMOVAL);
-            jdbc.update("update case_event set summary = 'stale', recorded_by = null where global_index = ?", someEvent);
+            // a rebuild repairs: projection rows gone wrong or missing are written again from the events, and only
+            // those: a changed text, a changed legal date and type, another event's identifier, a deleted row
+            List<Long> removal = jdbc.queryForList("select global_index from case_event where case_id = ?"
+                    + " order by global_index", Long.class, RecordedAppTest.REMOVAL);
+            assertThat(removal).hasSizeGreaterThanOrEqualTo(4);
+            jdbc.update("update case_event set summary = 'stale', recorded_by = null where global_index = ?",
+                    removal.get(0));
+            jdbc.update("update case_event set legal_date = date '1999-01-01', event_type = 'Stale'"
+                    + " where global_index = ?", removal.get(1));
+            jdbc.update("update case_event set event_id = 'not-this-event' where global_index = ?", removal.get(2));
+            jdbc.update("delete from case_event where global_index = ?", removal.get(3));
             jdbc.update("delete from case_file where case_id = ?", RecordedAppTest.FEDERAL);
             assertThat(http.get("/api/cases/" + RecordedAppTest.FEDERAL).status()).isEqualTo(404);
+            indexWrites = IndexWriteCounts.of(app);
             http.post("/api/admin/projections/rebuild", "").expect(202);
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> !(Boolean) http.get("/api/admin/projections").expect(200).read("$.rebuilding"));
             assertThat(rows(jdbc)).isEqualTo(rowsBefore);
             assertThat(reads(http)).isEqualTo(before);
+            assertThat(indexWrites.since(app)).as("inserted, updated, unchanged")
+                    .containsExactly(1L, 3L, indexRows - 4);
 
             // the chain was not rebuilt (its links are the same) and still verifies; it cannot be reset at all
             Reply verify = http.get("/api/audit/verify").expect(200);
@@ -132,6 +148,26 @@ class ProjectionRebuildHttpTest {
                     .eventProcessor(AuditChainProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
             assertThat(chain.supportsReset()).isFalse();
             assertThatThrownBy(chain::resetTokens).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    /** The metric of the index's writes ({@code tracker.casefile.index.rows}) at one moment. */
+    private record IndexWriteCounts(long inserted, long updated, long unchanged) {
+
+        static IndexWriteCounts of(ConfigurableApplicationContext app) {
+            MeterRegistry registry = app.getBean(MeterRegistry.class);
+            return new IndexWriteCounts(count(registry, "inserted"), count(registry, "updated"),
+                    count(registry, "unchanged"));
+        }
+
+        private static long count(MeterRegistry registry, String write) {
+            return (long) registry.get("tracker.casefile.index.rows").tag("write", write).counter().count();
+        }
+
+        /** {inserted, updated, unchanged} since this moment. */
+        List<Long> since(ConfigurableApplicationContext app) {
+            IndexWriteCounts now = of(app);
+            return List.of(now.inserted - inserted, now.updated - updated, now.unchanged - unchanged);
         }
     }
 
