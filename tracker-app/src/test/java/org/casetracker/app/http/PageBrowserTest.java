@@ -13,13 +13,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +78,7 @@ class PageBrowserTest extends RecordedAppTest {
         // the page's own date control, then its button: the URL becomes the link to share
         WebElement asOf = browser.findElement(By.id("asOf"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2021-01-22'", asOf);
-        browser.findElement(By.id("show")).click();
+        submitWith(By.id("show"));
         assertThat(browser.getCurrentUrl()).contains("asOf=2021-01-22");
         assertThat(browser.findElement(By.id("shown-as-of")).getText()).isEqualTo("2021-01-22");
         assertThat(motionStatus()).isEqualTo("DENIED");
@@ -107,7 +110,7 @@ class PageBrowserTest extends RecordedAppTest {
         open("/cases/" + caseId);
 
         fillFiling("12", "2022-05-09", "Motion to dismiss for failure to state a claim");
-        browser.findElement(By.id("record-filing")).click();
+        submitWith(By.id("record-filing"));
 
         assertThat(browser.findElement(By.id("recorded")).getText()).contains(caseId + "-dkt-12");
         WebElement row = browser.findElement(By.id(caseId + "-dkt-12"));
@@ -125,7 +128,7 @@ class PageBrowserTest extends RecordedAppTest {
         long events = storedEvents();
 
         fillFiling("13", "2022-05-09", "");
-        browser.findElement(By.id("record-filing")).click();
+        submitWith(By.id("record-filing"));
 
         // the page comes back at the form, its errors in view
         assertThat(browser.getCurrentUrl()).endsWith("#record");
@@ -148,9 +151,23 @@ class PageBrowserTest extends RecordedAppTest {
         if (!browser.findElements(By.id("username")).isEmpty()) {
             browser.findElement(By.id("username")).sendKeys(Http.RECORDER);
             browser.findElement(By.id("password")).sendKeys(Http.RECORDER_PASSWORD);
-            browser.findElement(By.id("sign-in")).click();
+            submitWith(By.id("sign-in"));
         }
         assertThat(browser.findElement(By.cssSelector("header.site .who")).getText()).contains(Http.RECORDER);
+    }
+
+    /**
+     * Clicks a form's button and waits until the browser has left the page and loaded the answer. A click may return
+     * before the navigation it starts: Debian's chromedriver 156.0.8078.114 did (the 156.0.8078.73 seen before had
+     * waited), and the test then read the old page.
+     */
+    private static void submitWith(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(answer -> "complete".equals(
+                ((JavascriptExecutor) answer).executeScript("return document.readyState")));
     }
 
     private void fillFiling(String entryNumber, String dateFiled, String title) {
