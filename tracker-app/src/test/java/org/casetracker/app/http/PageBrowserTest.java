@@ -158,8 +158,8 @@ class PageBrowserTest extends RecordedAppTest {
 
     /**
      * Clicks a form's button and waits until the browser has left the page and loaded the answer. A click may return
-     * before the navigation it starts: Debian's chromedriver 156.0.8078.114 did (the 156.0.8078.73 seen before had
-     * waited), and the test then read the old page.
+     * before the navigation it starts: with Debian's chromium 156.0.8078.114 it did, and the test read the old page
+     * (with the 156.0.8078.73 installed before, the same test had passed).
      */
     private static void submitWith(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
