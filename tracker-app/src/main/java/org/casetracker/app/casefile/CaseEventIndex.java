@@ -94,23 +94,21 @@ class CaseEventIndex {
                 }
             }
         }
-        List<Row> updateOrInsert = new ArrayList<>();
         Map<String, Long> positions = positionsOf(unconfirmed);
         for (Entry entry : unconfirmed) {
             long position = positions.get(entry.eventId());
+            // the rows at its own position were read above, unless it filled a gap (its token says a later one)
+            List<IndexedRow> atPosition = position == entry.tokenPosition()
+                    ? indexed.getOrDefault(position, List.of()) : null;
             for (String caseId : entry.caseIds()) {
                 Row row = new Row(entry, position, caseId);
-                boolean read = position == entry.tokenPosition(); // its rows were among those read above
-                if (read && rowOf(indexed.getOrDefault(position, List.of()), caseId) == null) {
+                if (atPosition != null && rowOf(atPosition, caseId) == null) {
                     inserts.add(row); // a live event: its row is new
-                } else if (read) {
-                    updates.add(row); // the row at its position holds another event's identifier: repaired
                 } else {
-                    updateOrInsert.add(row); // a gap fill: its own position's rows were not read
+                    updates.add(row); // repaired, or a gap fill's: by key, and inserted below if there was none
                 }
             }
         }
-        updates.addAll(updateOrInsert);
         int[] updated = updates.isEmpty() ? new int[0] : jdbc.batchUpdate(UPDATE, setter(updates));
         long rewritten = 0;
         for (int i = 0; i < updates.size(); i++) {

@@ -148,8 +148,9 @@ public class CaseFileProjection {
     }
 
     /**
-     * A rebuild (POST /api/admin/projections/rebuild) deletes nothing: the replay rewrites in place the history rows
-     * and case files that differ, so reads keep answering from the previous rows until the replay has passed them.
+     * A rebuild (POST /api/admin/projections/rebuild) deletes nothing: the replay repairs in place the history rows
+     * that differ and writes each case file once, so reads keep answering from the previous rows until the replay has
+     * passed them.
      */
     @ResetHandler
     void reset() {
