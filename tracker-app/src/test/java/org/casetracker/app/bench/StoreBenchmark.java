@@ -9,6 +9,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -58,6 +60,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,8 +70,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the raw limit (a sequential scan of the event table, each payload deserialized by Axon's own Jackson mapper), the
  * app's full rebuild of its projections (admin/ProjectionRebuilds), and the same handlers replaying the same store
  * in a processor with Axon's out-of-the-box settings (a tracking processor: batch size 1, one segment, the token
- * store), and last the whole store replayed again at batch sizes 500 and 1,000, each with the index written as before
- * ADR 0020 (every row) and as now (only rows that differ), in alternation. Writes the
+ * store), then the whole store replayed again in variants that each change one thing (batch size 500, the index
+ * written as before ADR 0020), in alternation, and last the store read alone, without handlers. Writes the
  * {@code asof} and {@code replay} sections of {@code target/bench/results.json}.
  * Asserts only that reads answer and replays finish.
  */
@@ -79,7 +82,6 @@ class StoreBenchmark {
 
     private static final int[] SIZES = {100, 1_000, 10_000};
     private static final int BATCH = 500;
-    private static final int[] BATCH_SIZES = {500, 1_000};
     private static final int BATCH_SIZE_ROUNDS = 2;
 
     private ConfigurableApplicationContext app;
@@ -276,6 +278,7 @@ class StoreBenchmark {
 
         long[] axon = replayWithAxonDefaults(windowStart, windowEnd, window);
         Map<String, Double> byBatchSize = replayByBatchSize(total);
+        double storeRead = readTheStore(total);
 
         double limit = BenchResults.perSecond(total, limitNanos);
         double replay = BenchResults.perSecond(total, rebuildNanos);
@@ -297,6 +300,7 @@ class StoreBenchmark {
         Map<String, Double> ratioByBatchSize = new LinkedHashMap<>();
         byBatchSize.forEach((size, rate) -> ratioByBatchSize.put(size, BenchResults.round(rate / limit, 4)));
         figures.put("ratio_to_limit_by_batch_size", ratioByBatchSize);
+        figures.put("store_read_events_per_s", storeRead);
         figures.put("load_average", BenchResults.round(BenchResults.loadAverage(), 2));
         BenchResults.put("replay", figures);
         StringBuilder sizes = new StringBuilder();
@@ -311,52 +315,53 @@ class StoreBenchmark {
                 + BenchResults.row("replay.events_per_s_in_window", replayInWindow, "the rebuild, same window")
                 + BenchResults.row("replay.ratio_to_axon_defaults", replayInWindow / axonDefaults, "target >= 10")
                 + sizes
+                + BenchResults.row("replay.store_read_events_per_s", storeRead, "the reading alone, no handler")
                 + "load average " + BenchResults.loadAverage());
     }
 
     /**
      * The whole store replayed by the projection's handlers in pooled processors built as the app builds its own
-     * (EventProcessingDefaults: one segment, woken on commit, a replay from the start to the head) but for the batch
-     * size: each size in turn, {@link #BATCH_SIZE_ROUNDS} rounds in alternation, so they share the machine's moods.
-     * Returns events/s per batch size, the mean of its rounds.
+     * (EventProcessingDefaults: one segment, woken on commit, a replay from the start to the head), each variant
+     * changing one thing: the batch size, or the index written as before ADR 0020. Each in turn, {@link #BATCH_SIZE_ROUNDS} rounds in alternation, so they share
+     * the machine's moods. Returns events/s per variant, the mean of its rounds.
      */
     private Map<String, Double> replayByBatchSize(long total) throws InterruptedException {
         Map<String, double[]> rates = new LinkedHashMap<>();
-        CaseFileProjection projection = app.getBean(CaseFileProjection.class);
-        for (boolean compare : new boolean[]{false, true}) {
-            for (int size : BATCH_SIZES) {
-                rates.put(variant(size, compare), new double[BATCH_SIZE_ROUNDS]);
-            }
+        for (ReplayVariant variant : REPLAY_VARIANTS) {
+            rates.put(variant.name(), new double[BATCH_SIZE_ROUNDS]);
         }
+        CaseFileProjection projection = app.getBean(CaseFileProjection.class);
         try {
             for (int round = 0; round < BATCH_SIZE_ROUNDS; round++) {
-                for (boolean compare : new boolean[]{false, true}) {
-                    projection.compareIndexRowsBeforeWriting(compare);
-                    for (int size : BATCH_SIZES) {
-                        long nanos = replayInPooledProcessor("bench-batch-" + variant(size, compare) + "-" + round,
-                                size);
-                        rates.get(variant(size, compare))[round] = BenchResults.perSecond(total, nanos);
-                    }
+                for (ReplayVariant variant : REPLAY_VARIANTS) {
+                    projection.compareIndexRowsBeforeWriting(variant.compareRows());
+                    long nanos = replayInPooledProcessor("bench-" + variant.name() + "-" + round,
+                            variant.batchSize());
+                    rates.get(variant.name())[round] = BenchResults.perSecond(total, nanos);
                 }
             }
         } finally {
             projection.compareIndexRowsBeforeWriting(true);
         }
         Map<String, Double> means = new LinkedHashMap<>();
-        rates.forEach((size, perRound) -> means.put(size,
+        rates.forEach((name, perRound) -> means.put(name,
                 BenchResults.round(Arrays.stream(perRound).average().orElseThrow(), 1)));
-        System.out.println("\nReplay by batch size, events/s per round: " + rates.entrySet().stream()
+        System.out.println("\nReplay by variant, events/s per round: " + rates.entrySet().stream()
                 .map(entry -> entry.getKey() + " " + Arrays.toString(entry.getValue())).toList());
         return means;
     }
 
     /**
-     * The batch size, and {@code _rewriting_every_row} for the index as before ADR 0020 (every row written again,
-     * every position checked against the store), beside the same size reading and comparing its rows first.
+     * One way of replaying the whole store: its batch size; {@code compareRows} false for the index as before
+     * ADR 0020 (every row written again, every position checked against the store).
      */
-    private static String variant(int batchSize, boolean compare) {
-        return batchSize + (compare ? "" : "_rewriting_every_row");
+    private record ReplayVariant(String name, int batchSize, boolean compareRows) {
     }
+
+    private static final List<ReplayVariant> REPLAY_VARIANTS = List.of(
+            new ReplayVariant("500", 500, true),
+            new ReplayVariant("1000", 1_000, true),
+            new ReplayVariant("1000_rewriting_every_row", 1_000, false));
 
     private long replayInPooledProcessor(String name, int batchSize) throws InterruptedException {
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
@@ -372,7 +377,7 @@ class StoreBenchmark {
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(worker)
                 .initialSegmentCount(1)
-                .initialToken(source -> ReplayToken.createReplayToken(source.createHeadToken()))
+                .initialToken(store -> ReplayToken.createReplayToken(store.createHeadToken()))
                 .tokenClaimInterval(1_000)
                 .claimExtensionThreshold(2_000)
                 .batchSize(batchSize)
@@ -459,6 +464,32 @@ class StoreBenchmark {
         } finally {
             processor.shutDown();
         }
+    }
+
+    /**
+     * What a processor's reading of the store costs alone, without handlers: the whole store streamed from its
+     * tail through the event store, each payload and its metadata deserialized (2 rounds, the mean). A replay
+     * slower than this is bounded by its handling, not by its reading.
+     */
+    private double readTheStore(long total) throws InterruptedException {
+        EventStore store = app.getBean(EventStore.class);
+        double[] rates = new double[2];
+        for (int round = 0; round < rates.length; round++) {
+            long started = System.nanoTime();
+            long read = 0;
+            try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
+                while (read < total && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    if (event.getPayload() != null && event.getMetaData() != null) {
+                        read++;
+                    }
+                }
+            }
+            assertThat(read).isEqualTo(total);
+            rates[round] = BenchResults.perSecond(total, System.nanoTime() - started);
+        }
+        System.out.println("\nThe store read alone, events/s per round: " + Arrays.toString(rates));
+        return BenchResults.round(Arrays.stream(rates).average().orElseThrow(), 1);
     }
 
     /** A rebuild is over once the segment is claimed and no longer replaying. */
