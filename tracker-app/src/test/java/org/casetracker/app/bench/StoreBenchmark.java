@@ -322,8 +322,9 @@ class StoreBenchmark {
     /**
      * The whole store replayed by the projection's handlers in pooled processors built as the app builds its own
      * (EventProcessingDefaults: one segment, woken on commit, a replay from the start to the head), each variant
-     * changing one thing: the batch size, or the index written as before ADR 0020. Each in turn, {@link #BATCH_SIZE_ROUNDS} rounds in alternation, so they share
-     * the machine's moods. Returns events/s per variant, the mean of its rounds.
+     * changing one thing: the batch size, or the index written as before ADR 0020. Each in turn,
+     * {@link #BATCH_SIZE_ROUNDS} rounds in alternation, so they share the machine's moods. Returns events/s per
+     * variant, the mean of its rounds.
      */
     private Map<String, Double> replayByBatchSize(long total) throws InterruptedException {
         Map<String, double[]> rates = new LinkedHashMap<>();
@@ -377,7 +378,7 @@ class StoreBenchmark {
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(worker)
                 .initialSegmentCount(1)
-                .initialToken(store -> ReplayToken.createReplayToken(store.createHeadToken()))
+                .initialToken(source -> ReplayToken.createReplayToken(source.createHeadToken()))
                 .tokenClaimInterval(1_000)
                 .claimExtensionThreshold(2_000)
                 .batchSize(batchSize)
