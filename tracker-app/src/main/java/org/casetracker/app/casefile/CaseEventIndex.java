@@ -66,23 +66,26 @@ class CaseEventIndex {
      * commit. A row holding the event's own identifier at the token's position was written there with the event's
      * verified position, so it confirms that position too; only the other events (live ones, gap fills) are checked
      * against the store ({@link #positionsOf}).
+     *
+     * @return each event's verified position, by its identifier
      */
-    void write(List<Entry> batch) {
+    Map<String, Long> write(List<Entry> batch) {
         if (!compareFirst) {
-            rewrite(batch);
-            return;
+            return rewrite(batch);
         }
         Map<Long, List<IndexedRow>> indexed = rowsAt(batch.stream().map(Entry::tokenPosition).toList());
         List<Row> inserts = new ArrayList<>();
         List<Row> updates = new ArrayList<>();
         List<Entry> unconfirmed = new ArrayList<>();
         long unchanged = 0;
+        Map<String, Long> verified = new HashMap<>();
         for (Entry entry : batch) {
             List<IndexedRow> atToken = indexed.getOrDefault(entry.tokenPosition(), List.of());
             if (atToken.stream().noneMatch(row -> row.eventId().equals(entry.eventId()))) {
                 unconfirmed.add(entry);
                 continue;
             }
+            verified.put(entry.eventId(), entry.tokenPosition());
             for (String caseId : entry.caseIds()) {
                 IndexedRow stored = rowOf(atToken, caseId);
                 if (stored == null) {
@@ -95,6 +98,7 @@ class CaseEventIndex {
             }
         }
         Map<String, Long> positions = positionsOf(unconfirmed);
+        verified.putAll(positions);
         for (Entry entry : unconfirmed) {
             long position = positions.get(entry.eventId());
             // the rows at its own position were read above, unless it filled a gap (its token says a later one)
@@ -122,10 +126,11 @@ class CaseEventIndex {
             jdbc.batchUpdate(INSERT, setter(inserts));
         }
         writes.count(inserts.size(), rewritten, unchanged);
+        return verified;
     }
 
     /** As before ADR 0020, for the benchmark's side by side: every row updated by its key, inserted if missing. */
-    private void rewrite(List<Entry> batch) {
+    private Map<String, Long> rewrite(List<Entry> batch) {
         Map<String, Long> positions = positionsOf(batch);
         List<Row> rows = new ArrayList<>();
         for (Entry entry : batch) {
@@ -144,6 +149,7 @@ class CaseEventIndex {
             jdbc.batchUpdate(INSERT, setter(missing));
         }
         writes.count(missing.size(), rows.size() - missing.size(), 0);
+        return positions;
     }
 
     /**
