@@ -1,7 +1,13 @@
 package org.casetracker.app.bench;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.casetracker.app.TrackerApplication;
+import org.casetracker.app.audit.AuditChainProjection;
+import org.casetracker.app.casefile.CaseFileProjection;
 import org.casetracker.app.groupcommit.GroupCommitCommandBus;
 import org.casetracker.app.infrastructure.ProjectionCatchUp;
 import org.casetracker.app.recording.DocketWriter;
@@ -59,6 +65,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AppendBenchmark {
 
     private static final int THREADS = 4;
+    private static final List<String> PROCESSORS = List.of(CaseFileProjection.PROCESSING_GROUP,
+            AuditChainProjection.PROCESSING_GROUP);
     private static final int MANY_THREADS = 16;
     /** Group commit on and off are measured in alternation, this many times each. */
     private static final int ROUNDS = 2;
@@ -119,12 +127,30 @@ class AppendBenchmark {
                 }
             }
 
+            // the lone writer again with the processors stopped: what sharing the cores with them costs its latency
+            projections.awaitCaughtUp(Duration.ofMinutes(1));
+            bus.groupCommit(true);
+            EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+            processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+            int quietFirst = singleEntry;
+            long quietNanos = inParallel(1, worker -> () -> {
+                recordThroughGateway(gateway, "single", 0, quietFirst, singleRound);
+                return null;
+            });
+            singleEntry += singleRound;
+            processing.eventProcessors().values().forEach(EventProcessor::start);
+            projections.awaitCaughtUp(Duration.ofMinutes(1));
+
             // four writers, group commit on (the key's own figure) and off, alternating on cases of their own
             int perThread = filings / THREADS;
             int offPerThread = Math.max(perThread / 4, 50);
             for (int thread = 0; thread < THREADS; thread++) {
                 openCase(writer, "serial", thread);
             }
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            long[] processorBatches = new long[PROCESSORS.size()];
+            long[] processorEvents = new long[PROCESSORS.size()];
+            long writerCommits = 0;
             long gatewayNanos = 0;
             long gatewayCpuNanos = 0;
             long offNanos = 0;
@@ -138,6 +164,9 @@ class AppendBenchmark {
                 long batches = bus.statistics().batches();
                 long batched = bus.statistics().batchedCommands();
                 long beforeRound = count(jdbc);
+                long alone = bus.statistics().committedAlone();
+                long[] batchesBefore = counts(meters, "tracker.processor.batches");
+                long[] eventsBefore = counts(meters, "tracker.processor.events");
                 long cpuBefore = processCpuNanos();
                 gatewayNanos += inParallel(THREADS, worker -> () -> {
                     recordThroughGateway(gateway, "gateway", worker, onFirst, onCount);
@@ -149,6 +178,13 @@ class AppendBenchmark {
                 appended += count(jdbc) - beforeRound;
                 batchesOn += bus.statistics().batches() - batches;
                 batchedOn += bus.statistics().batchedCommands() - batched;
+                writerCommits += bus.statistics().batches() - batches + bus.statistics().committedAlone() - alone;
+                long[] batchesAfter = counts(meters, "tracker.processor.batches");
+                long[] eventsAfter = counts(meters, "tracker.processor.events");
+                for (int p = 0; p < PROCESSORS.size(); p++) {
+                    processorBatches[p] += batchesAfter[p] - batchesBefore[p];
+                    processorEvents[p] += eventsAfter[p] - eventsBefore[p];
+                }
                 int offFirst = 1 + round * (offPerThread / ROUNDS);
                 int offCount = round == ROUNDS - 1 ? offPerThread - round * (offPerThread / ROUNDS)
                         : offPerThread / ROUNDS;
@@ -215,6 +251,7 @@ class AppendBenchmark {
             double limitCpuMsPerRow = limitCpuNanos / 1e6 / limitRows;
             double singleOnMs = singleNanos[0] / 1e6 / (ROUNDS * singleRound);
             double singleOffMs = singleNanos[1] / 1e6 / (ROUNDS * singleRound);
+            double singleQuietMs = quietNanos / 1e6 / singleRound;
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("events_per_s", eventsPerSecond);
             figures.put("no_group_commit_events_per_s", offPerSecond);
@@ -224,6 +261,7 @@ class AppendBenchmark {
             figures.put("single_writer_ms_per_filing", BenchResults.round(singleOnMs, 3));
             figures.put("single_writer_ms_per_filing_no_group_commit", BenchResults.round(singleOffMs, 3));
             figures.put("single_writer_ratio_on_to_off", BenchResults.round(singleOnMs / singleOffMs, 3));
+            figures.put("single_writer_ms_per_filing_processors_stopped", BenchResults.round(singleQuietMs, 3));
             figures.put("rest_filings_per_s", restPerSecond);
             figures.put("limit_rows_per_s", limitPerSecond);
             figures.put("ratio_to_limit", BenchResults.round(eventsPerSecond / limitPerSecond, 4));
@@ -231,6 +269,16 @@ class AppendBenchmark {
             figures.put("cpu_ms_per_filing", BenchResults.round(cpuMsPerFiling, 4));
             figures.put("limit_cpu_ms_per_row", BenchResults.round(limitCpuMsPerRow, 4));
             figures.put("cpu_ratio_limit_row_to_filing", BenchResults.round(limitCpuMsPerRow / cpuMsPerFiling, 4));
+            // what the per-transaction costs are paid over: events per transaction of each processor, and the
+            // transactions (each a durable commit) per filing of the writers and the processors together
+            long transactions = writerCommits;
+            for (int p = 0; p < PROCESSORS.size(); p++) {
+                figures.put(PROCESSORS.get(p).replace('-', '_') + "_events_per_transaction",
+                        BenchResults.round((double) processorEvents[p] / Math.max(1, processorBatches[p]), 2));
+                transactions += processorBatches[p];
+            }
+            figures.put("writer_filings_per_transaction", BenchResults.round((double) appended / writerCommits, 2));
+            figures.put("transactions_per_filing", BenchResults.round((double) transactions / appended, 3));
             figures.put("units_of_work_events_per_s", unitsPerSecond);
             figures.put("limit_one_row_per_commit_rows_per_s", commitEachPerSecond);
             figures.put("ratio_to_one_row_per_commit", BenchResults.round(eventsPerSecond / commitEachPerSecond, 4));
@@ -252,12 +300,20 @@ class AppendBenchmark {
                     + BenchResults.row("append.single_writer_ms_per_filing", singleOnMs, "1 thread, group commit")
                     + BenchResults.row("append.single_writer_ms_per_filing_no_group_commit", singleOffMs,
                             "1 thread, without (alternating)")
+                    + BenchResults.row("append.single_writer_ms_per_filing_processors_stopped", singleQuietMs,
+                            "1 thread, group commit, no projection running beside it")
                     + BenchResults.row("append.rest_filings_per_s", restPerSecond, "POST /api/cases/{id}/filings")
                     + BenchResults.row("append.limit_rows_per_s", limitPerSecond, "raw JDBC batch inserts")
                     + BenchResults.row("append.ratio_to_limit", eventsPerSecond / limitPerSecond, "target >= 0.5")
                     + BenchResults.row("append.cpu_ms_per_filing", cpuMsPerFiling,
                             "process CPU, 4 threads with group commit, projections included")
                     + BenchResults.row("append.limit_cpu_ms_per_row", limitCpuMsPerRow, "process CPU of the limit")
+                    + BenchResults.row("append.case_files_events_per_transaction",
+                            (double) processorEvents[0] / Math.max(1, processorBatches[0]), "4 threads, group commit")
+                    + BenchResults.row("append.audit_chain_events_per_transaction",
+                            (double) processorEvents[1] / Math.max(1, processorBatches[1]), "4 threads, group commit")
+                    + BenchResults.row("append.transactions_per_filing", (double) transactions / appended,
+                            "writers' and processors' commits, 4 threads, group commit")
                     + BenchResults.row("append.units_of_work_events_per_s", unitsPerSecond,
                             "gateway, " + UNIT + " filings per transaction")
                     + BenchResults.row("append.limit_one_row_per_commit_rows_per_s", commitEachPerSecond,
@@ -427,6 +483,16 @@ class AppendBenchmark {
                 create.execute(twin);
             }
         }
+    }
+
+    /** The counter {@code metric} of each of {@link #PROCESSORS}. */
+    private static long[] counts(MeterRegistry meters, String metric) {
+        long[] counts = new long[PROCESSORS.size()];
+        for (int p = 0; p < PROCESSORS.size(); p++) {
+            Counter counter = meters.find(metric).tag("processor", PROCESSORS.get(p)).counter();
+            counts[p] = counter == null ? 0 : (long) counter.count();
+        }
+        return counts;
     }
 
     private static long count(JdbcTemplate jdbc) {
