@@ -1,6 +1,7 @@
 package org.casetracker.app.stores;
 
 import org.casetracker.app.TrackerApplication;
+import org.casetracker.app.audit.AppendLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,15 @@ class StoreSchemaTest {
                 + "fetch first 1 rows only", byte[].class);
         assertThat(new String(payload, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{").contains("caseId");
         assertThat(jdbc.queryForObject("select count(*) from case_file", Long.class)).isEqualTo(3L);
+    }
+
+    /**
+     * Appends are ordered by the lock row wherever another process may append (PostgreSQL), by a semaphore of this
+     * process on embedded H2, where no other process can (ADR 0024).
+     */
+    @Test
+    void theAppendLockIsTheRowWhereverAnotherProcessMayAppend() {
+        assertThat(AppendLock.onlyThisProcessAppends(app.getBean(DataSource.class))).isEqualTo(!TestStores.onPostgres());
     }
 
     /** The column's type; null when the table has no such column. */
