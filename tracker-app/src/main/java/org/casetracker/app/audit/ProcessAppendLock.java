@@ -7,13 +7,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * The {@link AppendLock} of a store only this process can open (embedded H2): a semaphore held by the appending
  * transaction from its first event until it has committed or rolled back. It orders appends as the lock row does,
  * without writing: locking a row in H2 makes the transaction write (a chunk of about 12 KB per transaction measured,
- * with a separate one for every extension of the chain) and cost the writers a tenth of their samples (ADR 0024).
+ * and a transaction of its own for every extension of the chain by its processor) and cost the writers a tenth of
+ * their samples (ADR 0024).
  */
 final class ProcessAppendLock {
 
@@ -40,19 +40,6 @@ final class ProcessAppendLock {
                 permit.release();
             }
         });
-    }
-
-    /** Reads {@code read} while no appending transaction is between drawing its global indexes and ending. */
-    long whileHeld(LongSupplier read) {
-        if (TransactionSynchronizationManager.hasResource(HELD)) {
-            return read.getAsLong(); // this very transaction holds it
-        }
-        take();
-        try {
-            return read.getAsLong();
-        } finally {
-            permit.release();
-        }
     }
 
     private void take() {
