@@ -50,6 +50,20 @@ class CaseEventIndex {
     private record Row(Entry entry, long position, String caseId) {
     }
 
+    /** What a batch's write did: each event's verified position, by its identifier, and the rows inserted per case. */
+    record Written(Map<String, Long> positions, Map<String, Integer> insertedByCase) {
+
+        static Written of(Map<String, Long> positions, List<Row> inserted) {
+            Map<String, Integer> byCase = new HashMap<>();
+            inserted.forEach(row -> byCase.merge(row.caseId(), 1, Integer::sum));
+            return new Written(positions, byCase);
+        }
+
+        int insertedFor(String caseId) {
+            return insertedByCase.getOrDefault(caseId, 0);
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final IndexWrites writes;
     private volatile boolean compareFirst = true;
@@ -67,9 +81,9 @@ class CaseEventIndex {
      * verified position, so it confirms that position too; only the other events (live ones, gap fills) are checked
      * against the store ({@link #positionsOf}).
      *
-     * @return each event's verified position, by its identifier
+     * @return each event's verified position, and the rows inserted per case
      */
-    Map<String, Long> write(List<Entry> batch) {
+    Written write(List<Entry> batch) {
         if (!compareFirst) {
             return rewrite(batch);
         }
@@ -126,11 +140,11 @@ class CaseEventIndex {
             jdbc.batchUpdate(INSERT, setter(inserts));
         }
         writes.count(inserts.size(), rewritten, unchanged);
-        return verified;
+        return Written.of(verified, inserts);
     }
 
     /** As before ADR 0020, for the benchmark's side by side: every row updated by its key, inserted if missing. */
-    private Map<String, Long> rewrite(List<Entry> batch) {
+    private Written rewrite(List<Entry> batch) {
         Map<String, Long> positions = positionsOf(batch);
         List<Row> rows = new ArrayList<>();
         for (Entry entry : batch) {
@@ -149,7 +163,7 @@ class CaseEventIndex {
             jdbc.batchUpdate(INSERT, setter(missing));
         }
         writes.count(missing.size(), rows.size() - missing.size(), 0);
-        return positions;
+        return Written.of(positions, missing);
     }
 
     /**

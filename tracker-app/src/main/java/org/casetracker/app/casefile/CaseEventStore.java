@@ -42,13 +42,16 @@ public class CaseEventStore {
 
     // plain SQL: it runs before every use of the cache (every read, every batch of the projection), and through
     // Hibernate's query machinery it cost twice what the query itself did (JFR, small append run)
-    private static final String SHAPE_OF_CASE = "select count(*), max(global_index) from case_event where case_id = ?";
+    private static final String COUNTED = "select count(*), max(global_index) from case_event where case_id = ?";
+
+    // what the projection keeps with the case's row, in the transaction that writes the index rows (ADR 0022)
+    private static final String KEPT = "select indexed_events, last_indexed from case_file where case_id = ?";
 
     // a join, not "globalIndex in (select …)": H2 builds a sorted distinct set of the subquery's rows first, which
     // took most of the live projection's time in a flight recording of the store benchmark's recording phase
     private static final String EVENTS_OF_CASE_AFTER = """
             select c.globalIndex, e from CaseEventRow c join DomainEventEntry e on e.globalIndex = c.globalIndex
-            where c.caseId = :caseId and c.globalIndex > :after
+            where c.caseId = :caseId and c.globalIndex > :after and c.globalIndex <= :upTo
             order by c.globalIndex""";
 
     private final EntityManager entityManager;
@@ -130,7 +133,7 @@ public class CaseEventStore {
 
     /** The case as its index rows say now (committed, or this transaction's own), through the cache. */
     private CachedCase load(String caseId) {
-        Shape shape = shapeOf(caseId);
+        Shape shape = kept(caseId).orElseGet(() -> counted(caseId));
         CachedCase cached = cache.get(caseId);
         CachedCase loaded = shape.count() == 0 ? null : current(caseId, cached, shape, List.of());
         keep(caseId, cached, loaded);
@@ -138,28 +141,35 @@ public class CaseEventStore {
     }
 
     /**
-     * The live projection's view of a case, its batch's index rows just written: the events of the case as they will
-     * be once the batch commits, the batch's own as the projection handed them ({@code handed}: the events it had
-     * in hand, with their verified positions) instead of read back from the store. They extend the cached case when
-     * the index rows say exactly that they do (count and last position, as every use of the cache checks); else the
-     * case is read as a reader would. Nothing is cached until {@link Pending#keep()}, which the projection calls once
-     * the batch has committed: a batch rolled back leaves the cache as it was.
+     * The live projection's view of a case, its batch's index rows just written ({@code inserted} of them new): the
+     * events of the case as they will be once the batch commits, the batch's own as the projection handed them
+     * ({@code handed}: the events it had in hand, with their verified positions) instead of read back from the store.
+     * They extend the cached case when the index says exactly that they do (count and last position, as every use of
+     * the cache checks); else the case is read as a reader would. {@code recount}: count the case's index rows
+     * instead of going on from the count kept with its row (a replay, which may repair rows). Nothing is cached until
+     * {@link Pending#keep()}, which the projection calls once the batch has committed: a batch rolled back leaves the
+     * cache as it was. Call it holding the case's fold lock, so that the count kept is no other batch's to change.
      */
-    Pending withBatch(String caseId, List<RecordedEvent> handed) {
-        Shape shape = shapeOf(caseId);
+    Pending withBatch(String caseId, List<RecordedEvent> handed, int inserted, boolean recount) {
+        long lastHanded = handed.isEmpty() ? -1 : handed.get(handed.size() - 1).position();
+        Shape shape = recount ? counted(caseId) : kept(caseId)
+                .map(before -> new Shape(before.count() + inserted, Math.max(before.lastPosition(), lastHanded)))
+                .orElseGet(() -> counted(caseId));
         CachedCase cached = cache.get(caseId);
-        return new Pending(caseId, cached, shape.count() == 0 ? null : current(caseId, cached, shape, handed));
+        return new Pending(caseId, shape, cached, shape.count() == 0 ? null : current(caseId, cached, shape, handed));
     }
 
     /** A case worked out for a batch that has not committed yet (see {@link #withBatch}). */
     final class Pending {
 
         private final String caseId;
+        private final Shape shape;
         private final CachedCase base;
         private final CachedCase next;
 
-        private Pending(String caseId, CachedCase base, CachedCase next) {
+        private Pending(String caseId, Shape shape, CachedCase base, CachedCase next) {
             this.caseId = caseId;
+            this.shape = shape;
             this.base = base;
             this.next = next;
         }
@@ -169,17 +179,37 @@ public class CaseEventStore {
             return next == null ? Optional.empty() : Optional.of(next.foldKnownAt(null, false));
         }
 
+        /** The count and last position of the case's index rows once the batch commits: kept with its row. */
+        Shape shape() {
+            return shape;
+        }
+
         /** Once the batch has committed: the cache takes the case unless someone changed its entry meanwhile. */
         void keep() {
             CaseEventStore.this.keep(caseId, base, next);
         }
     }
 
-    private record Shape(long count, long lastPosition) {
+    /** How many index rows a case has, and the highest position among them (-1: none). */
+    record Shape(long count, long lastPosition) {
     }
 
-    private Shape shapeOf(String caseId) {
-        return jdbc.queryForObject(SHAPE_OF_CASE, (row, n) -> {
+    /**
+     * The count and last position of the case's index rows as the projection keeps them with the case's row, in the
+     * transaction that writes the rows: one read by key, where counting the rows read the whole case (the scan of the
+     * index took 29 % of the projection's samples in a full run, ADR 0022). Empty while the case has no row, or a row
+     * written before V3.
+     */
+    private Optional<Shape> kept(String caseId) {
+        return jdbc.query(KEPT, (row, n) -> {
+            long count = row.getLong(1);
+            return row.wasNull() ? null : new Shape(count, row.getLong(2));
+        }, caseId).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The case's index rows counted: what {@link #kept} says, read from the rows themselves. */
+    private Shape counted(String caseId) {
+        return jdbc.queryForObject(COUNTED, (row, n) -> {
             long count = row.getLong(1);
             return new Shape(count, count == 0 ? -1 : row.getLong(2));
         }, caseId);
@@ -196,12 +226,13 @@ public class CaseEventStore {
         }
         if (cached != null && cached.lastPosition() < shape.lastPosition()) {
             List<RecordedEvent> later = areTheEventsAfter(cached, handed, shape) ? handed
-                    : read(caseId, cached.lastPosition());
+                    : read(caseId, cached.lastPosition(), shape.lastPosition());
             if (cached.count() + later.size() == shape.count()) {
                 return cached.extendedBy(later, shape.count(), shape.lastPosition());
             }
         }
-        return CachedCase.of(read(caseId, -1), shape.count(), shape.lastPosition(), checkpointInterval);
+        return CachedCase.of(read(caseId, -1, shape.lastPosition()), shape.count(), shape.lastPosition(),
+                checkpointInterval);
     }
 
     /** True when {@code handed} are, in store order, exactly the index rows that follow the cached case's. */
@@ -235,10 +266,12 @@ public class CaseEventStore {
         }
     }
 
-    private List<RecordedEvent> read(String caseId, long after) {
+    /** The case's events after position {@code after} up to {@code upTo}: the rows its shape was read at. */
+    private List<RecordedEvent> read(String caseId, long after, long upTo) {
         return entityManager.createQuery(EVENTS_OF_CASE_AFTER, Object[].class)
                 .setParameter("caseId", caseId)
                 .setParameter("after", after)
+                .setParameter("upTo", upTo)
                 // stored events never change: no snapshot of each entry for Hibernate to compare at the flush
                 .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultStream()

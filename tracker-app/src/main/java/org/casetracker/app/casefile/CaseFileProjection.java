@@ -133,10 +133,10 @@ public class CaseFileProjection {
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             Batch batch = new Batch();
             unitOfWork.onPrepareCommit(committing -> {
-                Map<String, List<RecordedEvent>> byCase = batch.byCase(index.write(batch.entries()));
-                batch.touched.forEach((caseId, replayedUpTo) ->
-                        refreshUnlessReplayedLater(caseId, replayedUpTo, byCase.getOrDefault(caseId, List.of()),
-                                batch.folded));
+                CaseEventIndex.Written written = index.write(batch.entries());
+                Map<String, List<RecordedEvent>> byCase = batch.byCase(written.positions());
+                batch.touched.forEach((caseId, replayedUpTo) -> refreshUnlessReplayedLater(caseId, replayedUpTo,
+                        byCase.getOrDefault(caseId, List.of()), written.insertedFor(caseId), batch.folded));
             });
             // the cache takes the batch's view of its cases only once it is committed (a rollback leaves it as it was)
             unitOfWork.afterCommit(committed -> batch.folded.forEach(CaseEventStore.Pending::keep));
@@ -150,14 +150,17 @@ public class CaseFileProjection {
      * before that one as well was wasted: a case of 10,000 events was folded 100 times in a rebuild, now once.
      */
     private void refreshUnlessReplayedLater(String caseId, long replayedUpTo, List<RecordedEvent> handed,
-                                            List<CaseEventStore.Pending> folded) {
-        if (replayedUpTo != Long.MAX_VALUE && events.lastIndexedPosition(caseId) > replayedUpTo) {
+                                            int inserted, List<CaseEventStore.Pending> folded) {
+        boolean replay = replayedUpTo != Long.MAX_VALUE;
+        if (replay && events.lastIndexedPosition(caseId) > replayedUpTo) {
             return;
         }
         foldLocks.lock(caseId);
-        CaseEventStore.Pending pending = events.withBatch(caseId, handed);
+        // a replay counts the case's rows (it may have repaired some in batches that did not fold the case)
+        CaseEventStore.Pending pending = events.withBatch(caseId, handed, inserted, replay);
         // effects on a case recorded before its opening cannot happen; until it is opened there is nothing to show
-        pending.foldKnownNow().flatMap(fold -> fold.fold(null, null)).ifPresent(summaries::write);
+        pending.foldKnownNow().flatMap(fold -> fold.fold(null, null))
+                .ifPresent(file -> summaries.write(file, pending.shape()));
         folded.add(pending);
     }
 

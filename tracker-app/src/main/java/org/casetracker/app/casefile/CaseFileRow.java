@@ -13,8 +13,10 @@ import java.util.Optional;
 
 /**
  * The live projection's row of one case: what the case list shows, with the status in force, as of the case's last
- * event ({@code lastPosition}, {@code lastLegalDate}). The case's detail, claims and docket are not stored: live reads
- * fold them from the case's events like any as-of read (ADR 0022). Read here; written by {@link CaseFileSummaries}.
+ * event ({@code lastPosition}, {@code lastLegalDate}); and the count and last position of the case's index rows, which
+ * the case's cached events are checked against ({@link CaseEventStore}). The case's detail, claims and docket are not
+ * stored: live reads fold them from the case's events like any as-of read (ADR 0022). Read here; written by
+ * {@link CaseFileSummaries}.
  */
 @Entity
 @Table(name = "case_file")
@@ -41,6 +43,10 @@ public class CaseFileRow {
     private long lastPosition;
     @Column(name = "last_legal_date")
     private LocalDate lastLegalDate;
+    @Column(name = "indexed_events")
+    private Long indexedEvents;
+    @Column(name = "last_indexed")
+    private Long lastIndexed;
 
     protected CaseFileRow() {
         // for JPA

@@ -15,11 +15,13 @@ class CaseFileSummaries {
 
     private static final String UPDATE = """
             update case_file set court = ?, court_name = ?, docket_number = ?, caption = ?, status = ?, disposition = ?,
-            filed_on = ?, last_position = ?, last_legal_date = ? where case_id = ?""";
+            filed_on = ?, last_position = ?, last_legal_date = ?, indexed_events = ?, last_indexed = ?
+            where case_id = ?""";
 
     private static final String INSERT = """
             insert into case_file (court, court_name, docket_number, caption, status, disposition, filed_on,
-            last_position, last_legal_date, case_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            last_position, last_legal_date, indexed_events, last_indexed, case_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
 
@@ -27,11 +29,14 @@ class CaseFileSummaries {
         this.jdbc = jdbc;
     }
 
-    /** The row of {@code file}, the case folded with no cut: everything recorded, as the projection has it. */
-    void write(CaseFile file) {
+    /**
+     * The row of {@code file}, the case folded with no cut (everything recorded, as the projection has it), and the
+     * count and last position of its index rows once this batch commits, which the case's cache is checked against.
+     */
+    void write(CaseFile file, CaseEventStore.Shape index) {
         Object[] values = {file.court(), file.courtName(), file.docketNumber(), file.caption(), file.status().name(),
                 file.disposition() == null ? null : file.disposition().name(), file.filedOn(), file.lastPosition(),
-                file.lastLegalDate(), file.id().value()};
+                file.lastLegalDate(), index.count(), index.lastPosition(), file.id().value()};
         if (jdbc.update(UPDATE, values) == 0) {
             jdbc.update(INSERT, values);
         }

@@ -122,6 +122,12 @@ class LiveEqualsAsOfHttpTest extends RecordedAppTest {
                     .read("$");
             assertThat(withoutCut(liveAnswer)).as(path).isEqualTo(withoutCut(asOf));
         }
+        // the count and last position of the case's index rows kept with its row, which its cached events are
+        // checked against (ADR 0022), are those of the rows themselves
+        assertThat(jdbc.queryForList("select indexed_events, last_indexed from case_file where case_id = ?", caseId)
+                .get(0).values()).as("kept with the case's row")
+                .containsExactlyElementsOf(jdbc.queryForList("select count(*), max(global_index) from case_event "
+                        + "where case_id = ?", caseId).get(0).values());
         // the case list reads the projection's row: the same line as the list as of today and now, and the status
         // the case's own read gives
         Map<String, Object> listed = listed(caseId, "");
