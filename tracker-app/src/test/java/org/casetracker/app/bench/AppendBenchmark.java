@@ -67,7 +67,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AppendBenchmark {
 
     private static final int THREADS = 4;
-    /** The wake-up interval measured beside the configured one (ADR 0025). */
+    /** The wake-up interval measured beside the configured one when that is zero (ADR 0025); else zero is. */
     private static final Duration WAKE_UP_INTERVAL = Duration.ofMillis(10);
     private static final List<String> PROCESSORS = List.of(CaseFileProjection.PROCESSING_GROUP,
             AuditChainProjection.PROCESSING_GROUP);
@@ -137,10 +137,15 @@ class AppendBenchmark {
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
             int quietFirst = singleEntry;
+            long[] quietWriterCpu = new long[1];
+            long quietCpuBefore = processCpuNanos();
             long quietNanos = inParallel(1, worker -> () -> {
+                long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 recordThroughGateway(gateway, "single", 0, quietFirst, singleRound);
+                quietWriterCpu[0] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore;
                 return null;
             });
+            long quietCpuNanos = processCpuNanos() - quietCpuBefore;
             singleEntry += singleRound;
             processing.eventProcessors().values().forEach(EventProcessor::start);
             projections.awaitCaughtUp(Duration.ofMinutes(1));
@@ -156,6 +161,7 @@ class AppendBenchmark {
                     .getComponent(AwakeningEventSource.class);
             Duration configuredWakeUp = app.getEnvironment().getProperty("tracker.processing.wake-up-interval",
                     Duration.class, Duration.ZERO);
+            Duration otherWakeUp = configuredWakeUp.isZero() ? WAKE_UP_INTERVAL : Duration.ZERO;
             for (int thread = 0; thread < THREADS; thread++) {
                 openCase(writer, "woken", thread);
             }
@@ -166,10 +172,10 @@ class AppendBenchmark {
                 int onFirst = 1 + round * (perThread / ROUNDS);
                 int onCount = round == ROUNDS - 1 ? perThread - round * (perThread / ROUNDS) : perThread / ROUNDS;
                 bus.groupCommit(true);
-                // as configured, and with the processors woken at most every WAKE_UP_INTERVAL (ADR 0025) on cases of
-                // their own; which goes first swaps each round
+                // with the processors woken as configured, and the other way (ADR 0025: at most every 10 ms, or at every
+                // commit) on cases of their own; which goes first swaps each round
                 for (boolean configured : round % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
-                    wakeUps.wakeUpInterval(configured ? configuredWakeUp : WAKE_UP_INTERVAL);
+                    wakeUps.wakeUpInterval(configured ? configuredWakeUp : otherWakeUp);
                     String court = configured ? "gateway" : "woken";
                     Part part = measure(bus, meters, jdbc, projections, () -> inParallel(THREADS, worker -> () -> {
                         recordThroughGateway(gateway, court, worker, onFirst, onCount);
@@ -214,13 +220,34 @@ class AppendBenchmark {
             assertThat(manyStored).isEqualTo((long) manyPerThread * MANY_THREADS);
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            // REST as configured and with the processors woken at most every WAKE_UP_INTERVAL, alternating: each
-            // request waits for the projections (read-your-writes), so this is where a later wake-up would show
+            // REST with the processors woken as configured and the other way, alternating: each request waits for the
+            // projections (read-your-writes), so this is where a later wake-up would show; first from one thread
+            // (a request's own latency), then from four
             int restPerThread = restFilings / THREADS;
             for (int thread = 0; thread < THREADS; thread++) {
                 openCase(writer, "restwoken", thread);
             }
             projections.awaitCaughtUp(Duration.ofMinutes(1));
+            for (int thread = 0; thread < 2; thread++) {
+                openCase(writer, "restalone", thread);
+            }
+            projections.awaitCaughtUp(Duration.ofMinutes(1));
+            int lonePerRound = BenchResults.scaled(100, 40);
+            long[] loneNanos = new long[2];
+            for (int round = 0; round < ROUNDS; round++) {
+                int first = 1 + round * lonePerRound;
+                for (boolean configured : round % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
+                    wakeUps.wakeUpInterval(configured ? configuredWakeUp : otherWakeUp);
+                    int thread = configured ? 0 : 1;
+                    loneNanos[thread] += inParallel(1, worker -> () -> {
+                        recordThroughRest(port, SyntheticDocket.caseId("restalone", thread), first, lonePerRound);
+                        return null;
+                    });
+                }
+            }
+            wakeUps.wakeUpInterval(configuredWakeUp);
+            double restAloneMs = loneNanos[0] / 1e6 / (ROUNDS * lonePerRound);
+            double restAloneOtherMs = loneNanos[1] / 1e6 / (ROUNDS * lonePerRound);
             long restStored = 0;
             long restNanos = 0;
             long restWokenStored = 0;
@@ -230,7 +257,7 @@ class AppendBenchmark {
                 int restCount = round == ROUNDS - 1 ? restPerThread - round * (restPerThread / ROUNDS)
                         : restPerThread / ROUNDS;
                 for (boolean configured : round % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
-                    wakeUps.wakeUpInterval(configured ? configuredWakeUp : WAKE_UP_INTERVAL);
+                    wakeUps.wakeUpInterval(configured ? configuredWakeUp : otherWakeUp);
                     String court = configured ? "rest" : "restwoken";
                     long beforeRest = count(jdbc);
                     long nanos = inParallel(THREADS, worker -> () -> {
@@ -283,6 +310,8 @@ class AppendBenchmark {
             double singleOnMs = singleNanos[0] / 1e6 / (ROUNDS * singleRound);
             double singleOffMs = singleNanos[1] / 1e6 / (ROUNDS * singleRound);
             double singleQuietMs = quietNanos / 1e6 / singleRound;
+            double singleQuietCpuMs = quietCpuNanos / 1e6 / singleRound;
+            double singleQuietWriterCpuMs = quietWriterCpu[0] / 1e6 / singleRound;
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("events_per_s", eventsPerSecond);
             figures.put("no_group_commit_events_per_s", offPerSecond);
@@ -293,6 +322,10 @@ class AppendBenchmark {
             figures.put("single_writer_ms_per_filing_no_group_commit", BenchResults.round(singleOffMs, 3));
             figures.put("single_writer_ratio_on_to_off", BenchResults.round(singleOnMs / singleOffMs, 3));
             figures.put("single_writer_ms_per_filing_processors_stopped", BenchResults.round(singleQuietMs, 3));
+            // where a lone writer's time goes: the process's CPU and the writing thread's own, per filing
+            figures.put("single_writer_cpu_ms_per_filing_processors_stopped", BenchResults.round(singleQuietCpuMs, 3));
+            figures.put("single_writer_thread_cpu_ms_per_filing_processors_stopped",
+                    BenchResults.round(singleQuietWriterCpuMs, 3));
             figures.put("rest_filings_per_s", restPerSecond);
             figures.put("limit_rows_per_s", limitPerSecond);
             figures.put("ratio_to_limit", BenchResults.round(eventsPerSecond / limitPerSecond, 4));
@@ -309,7 +342,7 @@ class AppendBenchmark {
             figures.put("writer_filings_per_transaction",
                     BenchResults.round((double) on.filings() / on.writerCommits(), 2));
             figures.put("transactions_per_filing", BenchResults.round(on.transactionsPerFiling(), 3));
-            String wokenKey = "_wake_up_" + WAKE_UP_INTERVAL.toMillis() + "ms";
+            String wokenKey = "_wake_up_" + otherWakeUp.toMillis() + "ms";
             double wokenPerSecond = BenchResults.perSecond(woken.filings(), woken.nanos());
             figures.put("events_per_s" + wokenKey, wokenPerSecond);
             figures.put("cpu_ms_per_filing" + wokenKey, BenchResults.round(woken.cpuNanos() / 1e6 / woken.filings(), 4));
@@ -317,6 +350,8 @@ class AppendBenchmark {
                     BenchResults.round(woken.eventsPerTransaction(0), 2));
             figures.put("transactions_per_filing" + wokenKey, BenchResults.round(woken.transactionsPerFiling(), 3));
             figures.put("rest_filings_per_s" + wokenKey, restWokenPerSecond);
+            figures.put("rest_ms_per_filing_one_thread", BenchResults.round(restAloneMs, 3));
+            figures.put("rest_ms_per_filing_one_thread" + wokenKey, BenchResults.round(restAloneOtherMs, 3));
             figures.put("wake_up_interval_ms", configuredWakeUp.toMillis());
             figures.put("units_of_work_events_per_s", unitsPerSecond);
             figures.put("limit_one_row_per_commit_rows_per_s", commitEachPerSecond);
@@ -341,6 +376,10 @@ class AppendBenchmark {
                             "1 thread, without (alternating)")
                     + BenchResults.row("append.single_writer_ms_per_filing_processors_stopped", singleQuietMs,
                             "1 thread, group commit, no projection running beside it")
+                    + BenchResults.row("append.single_writer_cpu_ms_per_filing_processors_stopped", singleQuietCpuMs,
+                            "process CPU meanwhile")
+                    + BenchResults.row("append.single_writer_thread_cpu_ms_per_filing_processors_stopped",
+                            singleQuietWriterCpuMs, "the writing thread's own CPU")
                     + BenchResults.row("append.rest_filings_per_s", restPerSecond, "POST /api/cases/{id}/filings")
                     + BenchResults.row("append.limit_rows_per_s", limitPerSecond, "raw JDBC batch inserts")
                     + BenchResults.row("append.ratio_to_limit", eventsPerSecond / limitPerSecond, "target >= 0.5")
@@ -354,13 +393,17 @@ class AppendBenchmark {
                     + BenchResults.row("append.transactions_per_filing", on.transactionsPerFiling(),
                             "writers' and processors' commits, 4 threads, group commit")
                     + BenchResults.row("append.events_per_s" + wokenKey, wokenPerSecond,
-                            "the same, processors woken at most every " + WAKE_UP_INTERVAL.toMillis() + " ms")
+                            "the same, processors woken at most every " + otherWakeUp.toMillis() + " ms")
                     + BenchResults.row("append.cpu_ms_per_filing" + wokenKey, woken.cpuNanos() / 1e6 / woken.filings(),
                             "(alternating with the line above it)")
                     + BenchResults.row("append.case_files_events_per_transaction" + wokenKey,
                             woken.eventsPerTransaction(0), "")
                     + BenchResults.row("append.rest_filings_per_s" + wokenKey, restWokenPerSecond,
                             "REST, each request waiting for the projections (alternating with rest_filings_per_s)")
+                    + BenchResults.row("append.rest_ms_per_filing_one_thread", restAloneMs,
+                            "one REST writer: its request, the projections' catching up included")
+                    + BenchResults.row("append.rest_ms_per_filing_one_thread" + wokenKey, restAloneOtherMs,
+                            "(alternating with the line above)")
                     + BenchResults.row("append.units_of_work_events_per_s", unitsPerSecond,
                             "gateway, " + UNIT + " filings per transaction")
                     + BenchResults.row("append.limit_one_row_per_commit_rows_per_s", commitEachPerSecond,
