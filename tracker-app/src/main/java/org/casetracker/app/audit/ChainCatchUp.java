@@ -1,9 +1,9 @@
 package org.casetracker.app.audit;
 
+import org.casetracker.app.infrastructure.Polling;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Waits for the chain to reach the store's head. Appending transactions link their own events (ADR 0026), so it is
@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 public class ChainCatchUp {
-
-    private static final long POLL_MILLIS = 5;
 
     private final StoredEvents events;
 
@@ -22,19 +20,7 @@ public class ChainCatchUp {
 
     /** True once every event stored now has its link; false when {@code max} ran out (or the thread was interrupted). */
     public boolean awaitChained(Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
         long head = events.lastGlobalIndex();
-        while (events.chainHead().map(StoredEvents.Head::position).orElse(-1L) < head) {
-            if (System.nanoTime() - deadline >= 0) {
-                return false;
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return Polling.until(max, () -> events.chainHead().map(StoredEvents.Head::position).orElse(-1L) >= head);
     }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Read-your-writes for the projections: after a command has been handled (its events are committed), wait until
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class ProjectionCatchUp {
 
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final Set<String> NOT_AWAITED = Set.of(AuditChainProjection.PROCESSING_GROUP);
 
     private final EventStore eventStore;
@@ -45,24 +43,9 @@ public class ProjectionCatchUp {
      * interrupted: the caller then answers from projections that may lag.
      */
     public boolean awaitCaughtUp(Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
         TrackingToken head = eventStore.createHeadToken();
         OptionalLong headPosition = head == null ? OptionalLong.empty() : head.position();
-        if (headPosition.isEmpty()) {
-            return true;
-        }
-        while (!allAtLeast(headPosition.getAsLong())) {
-            if (System.nanoTime() - deadline >= 0) {
-                return false;
-            }
-            try {
-                TimeUnit.NANOSECONDS.sleep(POLL_NANOS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return headPosition.isEmpty() || Polling.until(max, () -> allAtLeast(headPosition.getAsLong()));
     }
 
     /** True when every running streaming processor has passed {@code position} in all its segments. */
