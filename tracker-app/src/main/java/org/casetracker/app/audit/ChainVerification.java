@@ -1,6 +1,5 @@
 package org.casetracker.app.audit;
 
-import org.casetracker.app.infrastructure.ProjectionCatchUp;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -16,21 +15,21 @@ import java.util.Optional;
 public class ChainVerification {
 
     private final StoredEvents events;
-    private final ProjectionCatchUp catchUp;
+    private final ChainCatchUp chain;
     private final int pageSize;
     private final Duration awaitChain;
 
-    public ChainVerification(StoredEvents events, ProjectionCatchUp catchUp,
+    public ChainVerification(StoredEvents events, ChainCatchUp chain,
                              @Value("${tracker.audit.page-size:500}") int pageSize,
                              @Value("${tracker.audit.await-chain:10s}") Duration awaitChain) {
         this.events = events;
-        this.catchUp = catchUp;
+        this.chain = chain;
         this.pageSize = pageSize;
         this.awaitChain = awaitChain;
     }
 
     public VerifyReport verify() {
-        catchUp.awaitCaughtUp(awaitChain); // the chain runs a moment behind the store
+        chain.awaitChained(awaitChain); // events appended otherwise than by a transaction that links them
         Optional<StoredEvents.Head> head = events.chainHead();
         long headPosition = head.map(StoredEvents.Head::position).orElse(-1L);
         String previous = HashChain.GENESIS;

@@ -1,7 +1,6 @@
 package org.casetracker.app.audit;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.casetracker.app.infrastructure.ProjectionCatchUp;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,22 +27,22 @@ public class ExportController {
     public static final String HEAD_POSITION = "X-Audit-Head-Position";
 
     private final StoredEvents events;
-    private final ProjectionCatchUp catchUp;
+    private final ChainCatchUp chain;
     private final int pageSize;
     private final Duration awaitChain;
 
-    public ExportController(StoredEvents events, ProjectionCatchUp catchUp,
+    public ExportController(StoredEvents events, ChainCatchUp chain,
                             @Value("${tracker.audit.page-size:500}") int pageSize,
                             @Value("${tracker.audit.await-chain:10s}") Duration awaitChain) {
         this.events = events;
-        this.catchUp = catchUp;
+        this.chain = chain;
         this.pageSize = pageSize;
         this.awaitChain = awaitChain;
     }
 
     @GetMapping(path = "/api/export", produces = NDJSON)
     public void export(HttpServletResponse response) throws IOException {
-        catchUp.awaitCaughtUp(awaitChain); // export what is chained: wait for the chain to reach the store's head
+        chain.awaitChained(awaitChain); // export what is chained: wait for the chain to reach the store's head
         Optional<StoredEvents.Head> head = events.chainHead();
         long headPosition = head.map(StoredEvents.Head::position).orElse(-1L);
         response.setContentType(NDJSON);

@@ -50,6 +50,20 @@ class CaseEventIndex {
     private record Row(Entry entry, long position, String caseId) {
     }
 
+    /** What a batch's write did: each event's verified position, by its identifier, and the rows inserted per case. */
+    record Written(Map<String, Long> positions, Map<String, Integer> insertedByCase) {
+
+        static Written of(Map<String, Long> positions, List<Row> inserted) {
+            Map<String, Integer> byCase = new HashMap<>();
+            inserted.forEach(row -> byCase.merge(row.caseId(), 1, Integer::sum));
+            return new Written(positions, byCase);
+        }
+
+        int insertedFor(String caseId) {
+            return insertedByCase.getOrDefault(caseId, 0);
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final IndexWrites writes;
     private volatile boolean compareFirst = true;
@@ -66,23 +80,26 @@ class CaseEventIndex {
      * commit. A row holding the event's own identifier at the token's position was written there with the event's
      * verified position, so it confirms that position too; only the other events (live ones, gap fills) are checked
      * against the store ({@link #positionsOf}).
+     *
+     * @return each event's verified position, and the rows inserted per case
      */
-    void write(List<Entry> batch) {
+    Written write(List<Entry> batch) {
         if (!compareFirst) {
-            rewrite(batch);
-            return;
+            return rewrite(batch);
         }
         Map<Long, List<IndexedRow>> indexed = rowsAt(batch.stream().map(Entry::tokenPosition).toList());
         List<Row> inserts = new ArrayList<>();
         List<Row> updates = new ArrayList<>();
         List<Entry> unconfirmed = new ArrayList<>();
         long unchanged = 0;
+        Map<String, Long> verified = new HashMap<>();
         for (Entry entry : batch) {
             List<IndexedRow> atToken = indexed.getOrDefault(entry.tokenPosition(), List.of());
             if (atToken.stream().noneMatch(row -> row.eventId().equals(entry.eventId()))) {
                 unconfirmed.add(entry);
                 continue;
             }
+            verified.put(entry.eventId(), entry.tokenPosition());
             for (String caseId : entry.caseIds()) {
                 IndexedRow stored = rowOf(atToken, caseId);
                 if (stored == null) {
@@ -95,6 +112,7 @@ class CaseEventIndex {
             }
         }
         Map<String, Long> positions = positionsOf(unconfirmed);
+        verified.putAll(positions);
         for (Entry entry : unconfirmed) {
             long position = positions.get(entry.eventId());
             // the rows at its own position were read above, unless it filled a gap (its token says a later one)
@@ -122,10 +140,11 @@ class CaseEventIndex {
             jdbc.batchUpdate(INSERT, setter(inserts));
         }
         writes.count(inserts.size(), rewritten, unchanged);
+        return Written.of(verified, inserts);
     }
 
     /** As before ADR 0020, for the benchmark's side by side: every row updated by its key, inserted if missing. */
-    private void rewrite(List<Entry> batch) {
+    private Written rewrite(List<Entry> batch) {
         Map<String, Long> positions = positionsOf(batch);
         List<Row> rows = new ArrayList<>();
         for (Entry entry : batch) {
@@ -144,6 +163,7 @@ class CaseEventIndex {
             jdbc.batchUpdate(INSERT, setter(missing));
         }
         writes.count(missing.size(), rows.size() - missing.size(), 0);
+        return Written.of(positions, missing);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.casetracker.domain.shared.DocketEvent;
 import org.hibernate.jpa.HibernateHints;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
 
 /**
@@ -32,152 +32,66 @@ import java.util.stream.Stream;
  * <p>
  * Events never change once stored, so the deserialized events of recently read cases are kept in a
  * bounded cache. Before every use the cache is checked against the index (count and last position of
- * the case's rows, one indexed query); events added since are read and appended, anything else
- * (a rebuild, an event filling a gap) reloads the case.
+ * the case's rows, one indexed query); events added since are read and appended (the live projection hands over
+ * those of its batch instead, {@link #withBatch}), anything else (a rebuild, an event filling a gap) reloads the
+ * case. A case extended by events that only extend its legal order keeps its resolution and fold checkpoints,
+ * extended too (ADR 0022).
  */
 @Component
 public class CaseEventStore {
 
-    private static final String SHAPE_OF_CASE = """
-            select count(c), max(c.globalIndex) from CaseEventRow c where c.caseId = :caseId""";
+    // plain SQL: it runs before every use of the cache (every read, every batch of the projection), and through
+    // Hibernate's query machinery it cost twice what the query itself did (JFR, small append run)
+    private static final String COUNTED = "select count(*), max(global_index) from case_event where case_id = ?";
+
+    // what the projection keeps with the case's row, in the transaction that writes the index rows (ADR 0022)
+    private static final String KEPT = "select indexed_events, last_indexed from case_file where case_id = ?";
 
     // a join, not "globalIndex in (select …)": H2 builds a sorted distinct set of the subquery's rows first, which
     // took most of the live projection's time in a flight recording of the store benchmark's recording phase
     private static final String EVENTS_OF_CASE_AFTER = """
             select c.globalIndex, e from CaseEventRow c join DomainEventEntry e on e.globalIndex = c.globalIndex
-            where c.caseId = :caseId and c.globalIndex > :after
+            where c.caseId = :caseId and c.globalIndex > :after and c.globalIndex <= :upTo
             order by c.globalIndex""";
 
-    /**
-     * The events of one case as last read, with the count and last position they were read at, and
-     * (once asked for) their resolution as known now, which every read at a later moment shares, with
-     * its fold checkpoints; and the resolution of the one earlier moment last read (ADR 0017).
-     */
-    private static final class Cached {
-        private final List<RecordedEvent> events;
-        private final long count;
-        private final long lastPosition;
-        private final Instant[] recordedInstants; // sorted: how many events were known at a moment
-        private volatile ResolvedHistory known;
-        private final AtomicReferenceArray<FoldCheckpoints> knownFolds = new AtomicReferenceArray<>(2);
-        private volatile EarlierCut earlier;
-        private final int minInterval;
-
-        Cached(List<RecordedEvent> events, long count, long lastPosition, int minInterval) {
-            this.events = events;
-            this.minInterval = minInterval;
-            this.count = count;
-            this.lastPosition = lastPosition;
-            this.recordedInstants = events.stream().map(RecordedEvent::recordedAt).sorted().toArray(Instant[]::new);
-        }
-
-        List<RecordedEvent> events() {
-            return events;
-        }
-
-        long count() {
-            return count;
-        }
-
-        long lastPosition() {
-            return lastPosition;
-        }
-
-        ResolvedHistory asKnownAt(Instant knownAt) {
-            if (knownBefore(knownAt) < events.size()) {
-                return ResolvedHistory.of(events, knownAt);
-            }
-            return asKnownNow();
-        }
-
-        private ResolvedHistory asKnownNow() {
-            ResolvedHistory current = known;
-            if (current == null) {
-                current = ResolvedHistory.of(events, null);
-                known = current;
-            }
-            return current;
-        }
-
-        /**
-         * The fold of the history as known at {@code knownAt}. Moments at which the same events were known share a
-         * resolution: now (any moment after the last event), and the one earlier cut read last.
-         */
-        FoldCheckpoints foldKnownAt(Instant knownAt, boolean includeRetracted) {
-            int flag = includeRetracted ? 1 : 0;
-            int cut = knownBefore(knownAt);
-            if (cut == events.size()) {
-                FoldCheckpoints folds = knownFolds.get(flag);
-                if (folds == null) {
-                    folds = FoldCheckpoints.of(asKnownNow(), includeRetracted, minInterval);
-                    knownFolds.compareAndSet(flag, null, folds);
-                }
-                return folds;
-            }
-            EarlierCut last = earlier;
-            if (last == null || last.cut() != cut) {
-                last = new EarlierCut(cut, ResolvedHistory.of(events, knownAt), new AtomicReferenceArray<>(2));
-                earlier = last;
-            }
-            FoldCheckpoints folds = last.folds().get(flag);
-            if (folds == null) {
-                folds = FoldCheckpoints.of(last.history(), includeRetracted, minInterval);
-                last.folds().compareAndSet(flag, null, folds);
-            }
-            return folds;
-        }
-
-        /** How many of the case's events were recorded at or before {@code knownAt} (null: all). */
-        private int knownBefore(Instant knownAt) {
-            if (knownAt == null) {
-                return recordedInstants.length;
-            }
-            int low = 0;
-            int high = recordedInstants.length;
-            while (low < high) { // the first instant after knownAt
-                int middle = (low + high) >>> 1;
-                if (recordedInstants[middle].isAfter(knownAt)) {
-                    high = middle;
-                } else {
-                    low = middle + 1;
-                }
-            }
-            return low;
-        }
-    }
-
-    /** The case as known at an earlier moment: the events recorded by then, resolved, with their fold checkpoints. */
-    private record EarlierCut(int cut, ResolvedHistory history, AtomicReferenceArray<FoldCheckpoints> folds) {
-    }
-
     private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
-    private final Map<String, Cached> cache;
+    private final Map<String, CachedCase> cache;
     private final int checkpointInterval;
 
     /** {@code upcasters}: the same upcasters the event store reads through, so old revisions read as new here too. */
-    public CaseEventStore(EntityManager entityManager, @Qualifier("eventSerializer") Serializer serializer,
+    public CaseEventStore(EntityManager entityManager, JdbcTemplate jdbc,
+                          @Qualifier("eventSerializer") Serializer serializer,
                           List<EventUpcaster> upcasters,
                           @Value("${tracker.cache.max-events:500000}") long maxCachedEvents,
                           @Value("${tracker.cache.checkpoint-interval:" + FoldCheckpoints.MIN_INTERVAL + "}")
                           int checkpointInterval) {
         this.checkpointInterval = checkpointInterval;
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.serializer = serializer;
         this.upcasters = new EventUpcasterChain(upcasters);
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             private long size;
 
             @Override
-            public Cached put(String key, Cached value) {
-                Cached previous = super.put(key, value);
+            public CachedCase put(String key, CachedCase value) {
+                CachedCase previous = super.put(key, value);
                 size += value.events().size() - (previous == null ? 0 : previous.events().size());
                 return previous;
             }
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            public CachedCase remove(Object key) {
+                CachedCase removed = super.remove(key);
+                size -= removed == null ? 0 : removed.events().size();
+                return removed;
+            }
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CachedCase> eldest) {
                 boolean full = size > maxCachedEvents && size() > 1;
                 if (full) {
                     size -= eldest.getValue().events().size();
@@ -198,7 +112,7 @@ public class CaseEventStore {
 
     /** Every event of the case in the store's order; empty when the case has none. */
     public List<RecordedEvent> eventsOf(String caseId) {
-        Cached cached = load(caseId);
+        CachedCase cached = load(caseId);
         return cached == null ? List.of() : cached.events();
     }
 
@@ -207,45 +121,157 @@ public class CaseEventStore {
      * date; empty when the case has no events.
      */
     public Optional<FoldCheckpoints> foldOf(String caseId, Instant knownAt, boolean includeRetracted) {
-        Cached cached = load(caseId);
+        CachedCase cached = load(caseId);
         return cached == null ? Optional.empty() : Optional.of(cached.foldKnownAt(knownAt, includeRetracted));
     }
 
     /** The case's history resolved as known at {@code knownAt} (null: now); empty when the case has no events. */
     public Optional<ResolvedHistory> historyOf(String caseId, Instant knownAt) {
-        Cached cached = load(caseId);
+        CachedCase cached = load(caseId);
         return cached == null ? Optional.empty() : Optional.of(cached.asKnownAt(knownAt));
     }
 
-    private Cached load(String caseId) {
-        Object[] shape = entityManager.createQuery(SHAPE_OF_CASE, Object[].class)
-                .setParameter("caseId", caseId)
-                .getSingleResult();
-        long count = (Long) shape[0];
-        if (count == 0) {
-            cache.remove(caseId);
-            return null;
-        }
-        long lastPosition = (Long) shape[1];
-        Cached cached = cache.get(caseId);
-        if (cached != null && cached.count() == count && cached.lastPosition() == lastPosition) {
-            return cached;
-        }
-        boolean onlyAppended = cached != null && cached.lastPosition() < lastPosition;
-        List<RecordedEvent> events = new ArrayList<>(onlyAppended ? cached.events() : List.of());
-        events.addAll(read(caseId, onlyAppended ? cached.lastPosition() : -1));
-        if (events.size() != count) {
-            events = read(caseId, -1); // an event filled a gap below the last position: read the case again
-        }
-        Cached loaded = new Cached(Collections.unmodifiableList(events), count, lastPosition, checkpointInterval);
-        cache.put(caseId, loaded);
+    /** The case as its index rows say now (committed, or this transaction's own), through the cache. */
+    private CachedCase load(String caseId) {
+        Shape shape = kept(caseId).orElseGet(() -> counted(caseId));
+        CachedCase cached = cache.get(caseId);
+        CachedCase loaded = shape.count() == 0 ? null : current(caseId, cached, shape, List.of());
+        keep(caseId, cached, loaded);
         return loaded;
     }
 
-    private List<RecordedEvent> read(String caseId, long after) {
+    /**
+     * The live projection's view of a case, its batch's index rows just written ({@code inserted} of them new): the
+     * events of the case as they will be once the batch commits, the batch's own as the projection handed them
+     * ({@code handed}: the events it had in hand, with their verified positions) instead of read back from the store.
+     * They extend the cached case when the index says exactly that they do (count and last position, as every use of
+     * the cache checks); else the case is read as a reader would. {@code recount}: count the case's index rows
+     * instead of going on from the count kept with its row (a replay, which may repair rows). Nothing is cached until
+     * {@link Pending#keep()}, which the projection calls once the batch has committed: a batch rolled back leaves the
+     * cache as it was. Call it holding the case's fold lock, so that the count kept is no other batch's to change.
+     */
+    Pending withBatch(String caseId, List<RecordedEvent> handed, int inserted, boolean recount) {
+        long lastHanded = handed.isEmpty() ? -1 : handed.get(handed.size() - 1).position();
+        Shape shape = recount ? counted(caseId) : kept(caseId)
+                .map(before -> new Shape(before.count() + inserted, Math.max(before.lastPosition(), lastHanded)))
+                .orElseGet(() -> counted(caseId));
+        CachedCase cached = cache.get(caseId);
+        return new Pending(caseId, shape, cached, shape.count() == 0 ? null : current(caseId, cached, shape, handed));
+    }
+
+    /** A case worked out for a batch that has not committed yet (see {@link #withBatch}). */
+    final class Pending {
+
+        private final String caseId;
+        private final Shape shape;
+        private final CachedCase base;
+        private final CachedCase next;
+
+        private Pending(String caseId, Shape shape, CachedCase base, CachedCase next) {
+            this.caseId = caseId;
+            this.shape = shape;
+            this.base = base;
+            this.next = next;
+        }
+
+        /** The case as known now, with its fold checkpoints; empty when it has no events. */
+        Optional<FoldCheckpoints> foldKnownNow() {
+            return next == null ? Optional.empty() : Optional.of(next.foldKnownAt(null, false));
+        }
+
+        /** The count and last position of the case's index rows once the batch commits: kept with its row. */
+        Shape shape() {
+            return shape;
+        }
+
+        /** Once the batch has committed: the cache takes the case unless someone changed its entry meanwhile. */
+        void keep() {
+            CaseEventStore.this.keep(caseId, base, next);
+        }
+    }
+
+    /** How many index rows a case has, and the highest position among them (-1: none). */
+    record Shape(long count, long lastPosition) {
+    }
+
+    /**
+     * The count and last position of the case's index rows as the projection keeps them with the case's row, in the
+     * transaction that writes the rows: one read by key, where counting the rows read the whole case (the scan of the
+     * index took 29 % of the projection's samples in a full run, ADR 0022). Empty while the case has no row, or a row
+     * written before V3.
+     */
+    private Optional<Shape> kept(String caseId) {
+        return jdbc.query(KEPT, (row, n) -> {
+            long count = row.getLong(1);
+            return row.wasNull() ? null : new Shape(count, row.getLong(2));
+        }, caseId).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The case's index rows counted: what {@link #kept} says, read from the rows themselves. */
+    private Shape counted(String caseId) {
+        return jdbc.queryForObject(COUNTED, (row, n) -> {
+            long count = row.getLong(1);
+            return new Shape(count, count == 0 ? -1 : row.getLong(2));
+        }, caseId);
+    }
+
+    /**
+     * The case at {@code shape}: the cached one if it matches; extended by the events added since (those handed in,
+     * if they are exactly those, else read from the store) if only events were added; else read whole again (a
+     * rebuild, an event that filled a gap below the last position).
+     */
+    private CachedCase current(String caseId, CachedCase cached, Shape shape, List<RecordedEvent> handed) {
+        if (cached != null && cached.matches(shape.count(), shape.lastPosition())) {
+            return cached;
+        }
+        if (cached != null && cached.lastPosition() < shape.lastPosition()) {
+            List<RecordedEvent> later = areTheEventsAfter(cached, handed, shape) ? handed
+                    : read(caseId, cached.lastPosition(), shape.lastPosition());
+            if (cached.count() + later.size() == shape.count()) {
+                return cached.extendedBy(later, shape.count(), shape.lastPosition());
+            }
+        }
+        return CachedCase.of(read(caseId, -1, shape.lastPosition()), shape.count(), shape.lastPosition(),
+                checkpointInterval);
+    }
+
+    /** True when {@code handed} are, in store order, exactly the index rows that follow the cached case's. */
+    private static boolean areTheEventsAfter(CachedCase cached, List<RecordedEvent> handed, Shape shape) {
+        if (handed.isEmpty() || cached.count() + handed.size() != shape.count()
+                || handed.get(handed.size() - 1).position() != shape.lastPosition()) {
+            return false;
+        }
+        long previous = cached.lastPosition();
+        for (RecordedEvent event : handed) {
+            if (event.position() <= previous) {
+                return false;
+            }
+            previous = event.position();
+        }
+        return true;
+    }
+
+    /** Puts {@code next} in the cache unless the case's entry is no longer {@code expected}; none: forgets the case. */
+    private void keep(String caseId, CachedCase expected, CachedCase next) {
+        synchronized (cache) {
+            CachedCase now = cache.get(caseId);
+            if (now != expected || now == next) {
+                return; // someone else put a newer (or another) view of the case; every use checks it anyway
+            }
+            if (next == null) {
+                cache.remove(caseId);
+            } else {
+                cache.put(caseId, next);
+            }
+        }
+    }
+
+    /** The case's events after position {@code after} up to {@code upTo}: the rows its shape was read at. */
+    private List<RecordedEvent> read(String caseId, long after, long upTo) {
         return entityManager.createQuery(EVENTS_OF_CASE_AFTER, Object[].class)
                 .setParameter("caseId", caseId)
                 .setParameter("after", after)
+                .setParameter("upTo", upTo)
                 // stored events never change: no snapshot of each entry for Hibernate to compare at the flush
                 .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultStream()

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The case files researchers read. The live one comes from the projection; one as of another date or
- * moment is folded from the case's own events by the very same fold.
+ * The case files researchers read. Every one is folded from the case's own events by the one fold, gone on from its
+ * checkpoints (ADR 0017): the live one is the read as of today known now (ADR 0022), for a case the live projection
+ * has a row for. The case list reads the projection's rows, which hold each case's status in force.
  */
 @Service
 @Transactional(readOnly = true)
@@ -21,36 +22,31 @@ public class CaseFiles {
 
     private final CaseFileRows fileRows;
     private final CaseEventStore events;
-    private final CaseFileCodec codec;
 
-    public CaseFiles(CaseFileRows fileRows, CaseEventStore events, CaseFileCodec codec) {
+    public CaseFiles(CaseFileRows fileRows, CaseEventStore events) {
         this.fileRows = fileRows;
         this.events = events;
-        this.codec = codec;
     }
 
     /**
-     * The case as it stands today, as far as the projection has come. The projection folds everything
-     * recorded; should that include a legal date after today (at most tomorrow, in another time zone),
-     * the case is folded as of today instead, so a live read always equals the read as of today.
+     * The case as it stands today, as far as the projection has come: the read as of today known now, which folds
+     * the events the projection has indexed. Should they include a legal date after today (at most tomorrow, in
+     * another time zone), it is left out, so a live read always equals the read as of today.
      */
     public Optional<CaseFile> live(String caseId, LocalDate today) {
-        return fileRows.findById(caseId).flatMap(row -> asOfToday(codec.read(row.document()), today));
+        return fileRows.existsById(caseId) ? asOf(caseId, today, null, false) : Optional.empty();
     }
 
-    /** Every case today, in the order they were filed. */
-    public List<CaseFile> allLive(LocalDate today) {
+    /**
+     * Every case today, in the order they were filed, from the projection's rows; a case holding a legal date after
+     * today is folded as of today instead (see {@link CaseFileRow#listedOn}).
+     */
+    public List<ListedCase> allLive(LocalDate today) {
         return fileRows.findAllByOrderByFiledOnAscCaseIdAsc().stream()
-                .map(row -> asOfToday(codec.read(row.document()), today))
+                .map(row -> row.listedOn(today)
+                        .or(() -> asOf(row.caseId(), today, null, false).map(ListedCase::of)))
                 .flatMap(Optional::stream)
                 .toList();
-    }
-
-    private Optional<CaseFile> asOfToday(CaseFile file, LocalDate today) {
-        if (file.lastLegalDate() == null || !file.lastLegalDate().isAfter(today)) {
-            return Optional.of(file);
-        }
-        return asOf(file.id().value(), today, null, false);
     }
 
     /**
@@ -73,9 +69,9 @@ public class CaseFiles {
         return events.eventsOf(caseId);
     }
 
-    public List<CaseFile> allAsOf(LocalDate asOf, Instant knownAt) {
+    public List<ListedCase> allAsOf(LocalDate asOf, Instant knownAt) {
         return fileRows.findAllByOrderByFiledOnAscCaseIdAsc().stream()
-                .map(row -> asOf(row.caseId(), asOf, knownAt, false))
+                .map(row -> asOf(row.caseId(), asOf, knownAt, false).map(ListedCase::of))
                 .flatMap(Optional::stream)
                 .toList();
     }

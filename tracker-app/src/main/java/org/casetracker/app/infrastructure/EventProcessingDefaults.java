@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+
 
 /**
  * Every event processor of the app is a pooled streaming processor with these defaults, whatever its processing
@@ -21,10 +23,12 @@ public class EventProcessingDefaults {
             @Value("${tracker.processing.batch-size:100}") int batchSize,
             @Value("${tracker.processing.token-claim-interval-ms:1000}") long tokenClaimIntervalMs,
             @Value("${tracker.processing.claim-extension-threshold-ms:2000}") long claimExtensionThresholdMs,
-            @Value("${tracker.processing.segments:1}") int segments) {
+            @Value("${tracker.processing.segments:1}") int segments,
+            @Value("${tracker.processing.wake-up-interval:0ms}") Duration wakeUpInterval) {
         return configurer -> configurer
                 // one per Axon configuration, built on first use (a Spring bean would depend on itself here)
-                .registerComponent(AwakeningEventSource.class, c -> new AwakeningEventSource(c.eventStore()))
+                .registerComponent(AwakeningEventSource.class,
+                        c -> new AwakeningEventSource(c.eventStore(), wakeUpInterval))
                 .eventProcessing()
                 .usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
@@ -42,9 +46,11 @@ public class EventProcessingDefaults {
                         .tokenClaimInterval(tokenClaimIntervalMs)
                         // extend claims well within axon.eventhandling.tokenstore.claim-timeout
                         .claimExtensionThreshold(claimExtensionThresholdMs))
-                // the hash chain is one sequence by nature: one segment, on one node at a time, always
+                // the hash chain is one sequence by nature: one segment, on one node at a time, always. The appending
+                // transactions link their own events (ADR 0026): this processor only catches up with others, so it
+                // reads the store itself, twice a second, instead of being woken by every commit
                 .registerPooledStreamingEventProcessorConfiguration(AuditChainProjection.PROCESSING_GROUP,
-                        (config, builder) -> builder.initialSegmentCount(1));
+                        (config, builder) -> builder.initialSegmentCount(1).messageSource(config.eventStore()));
     }
 
 }

@@ -2,6 +2,7 @@ package org.casetracker.app.readcase;
 
 import org.casetracker.app.api.CaseNotFound;
 import org.casetracker.app.casefile.CaseFiles;
+import org.casetracker.app.casefile.ListedCase;
 import org.casetracker.domain.casefile.CaseFile;
 import org.casetracker.domain.casefile.CaseFile.DocketEntry;
 import org.casetracker.domain.filings.FilingType;
@@ -43,9 +44,9 @@ public class CaseReadController {
     public CaseList cases(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
                           @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant knownAt) {
         ReadCut cut = ReadCut.of(asOf, knownAt, false, clock);
-        List<CaseFile> files = cut.live() ? caseFiles.allLive(cut.asOf())
+        List<ListedCase> cases = cut.live() ? caseFiles.allLive(cut.asOf())
                 : caseFiles.allAsOf(cut.asOf(), cut.knownAt());
-        return new CaseList(cut.asOf(), cut.knownAt(), files.stream().map(CaseSummary::of).toList());
+        return new CaseList(cut.asOf(), cut.knownAt(), cases.stream().map(CaseSummary::of).toList());
     }
 
     @GetMapping("/api/cases/{caseId}")

@@ -1,6 +1,6 @@
 package org.casetracker.app.readcase;
 
-import org.casetracker.domain.casefile.CaseFile;
+import org.casetracker.app.casefile.ListedCase;
 import org.casetracker.domain.cases.CaseStatus;
 import org.casetracker.domain.cases.Disposition;
 
@@ -10,8 +10,8 @@ import java.time.LocalDate;
 public record CaseSummary(String id, String court, String docketNumber, String caption, CaseStatus status,
                           Disposition disposition, LocalDate filedOn) {
 
-    static CaseSummary of(CaseFile file) {
-        return new CaseSummary(file.id().value(), file.court(), file.docketNumber(), file.caption(), file.status(),
-                file.disposition(), file.filedOn());
+    static CaseSummary of(ListedCase listed) {
+        return new CaseSummary(listed.id().value(), listed.court(), listed.docketNumber(), listed.caption(),
+                listed.status(), listed.disposition(), listed.filedOn());
     }
 }

@@ -1,8 +1,16 @@
 package org.casetracker.app.bench;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.casetracker.app.TrackerApplication;
+import org.casetracker.app.audit.AuditChainProjection;
+import org.casetracker.app.casefile.CaseFileProjection;
 import org.casetracker.app.groupcommit.GroupCommitCommandBus;
+import org.casetracker.app.groupcommit.GroupCommitStatistics;
+import org.casetracker.app.infrastructure.AwakeningEventSource;
 import org.casetracker.app.infrastructure.ProjectionCatchUp;
 import org.casetracker.app.recording.DocketWriter;
 import org.casetracker.domain.filings.FilingCommands.RecordFiling;
@@ -59,6 +67,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AppendBenchmark {
 
     private static final int THREADS = 4;
+    /** The wake-up interval measured beside the configured one when that is zero (ADR 0025); else zero is. */
+    private static final Duration WAKE_UP_INTERVAL = Duration.ofMillis(10);
+    private static final List<String> PROCESSORS = List.of(CaseFileProjection.PROCESSING_GROUP,
+            AuditChainProjection.PROCESSING_GROUP);
     private static final int MANY_THREADS = 16;
     /** Group commit on and off are measured in alternation, this many times each. */
     private static final int ROUNDS = 2;
@@ -119,36 +131,63 @@ class AppendBenchmark {
                 }
             }
 
+            // the lone writer again with the processors stopped: what sharing the cores with them costs its latency
+            projections.awaitCaughtUp(Duration.ofMinutes(1));
+            bus.groupCommit(true);
+            EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+            processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+            int quietFirst = singleEntry;
+            long[] quietWriterCpu = new long[1];
+            long quietCpuBefore = processCpuNanos();
+            long quietNanos = inParallel(1, worker -> () -> {
+                long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                recordThroughGateway(gateway, "single", 0, quietFirst, singleRound);
+                quietWriterCpu[0] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore;
+                return null;
+            });
+            long quietCpuNanos = processCpuNanos() - quietCpuBefore;
+            singleEntry += singleRound;
+            processing.eventProcessors().values().forEach(EventProcessor::start);
+            projections.awaitCaughtUp(Duration.ofMinutes(1));
+
             // four writers, group commit on (the key's own figure) and off, alternating on cases of their own
             int perThread = filings / THREADS;
             int offPerThread = Math.max(perThread / 4, 50);
             for (int thread = 0; thread < THREADS; thread++) {
                 openCase(writer, "serial", thread);
             }
-            long gatewayNanos = 0;
-            long gatewayCpuNanos = 0;
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            AwakeningEventSource wakeUps = app.getBean(org.axonframework.config.Configuration.class)
+                    .getComponent(AwakeningEventSource.class);
+            Duration configuredWakeUp = app.getEnvironment().getProperty("tracker.processing.wake-up-interval",
+                    Duration.class, Duration.ZERO);
+            Duration otherWakeUp = configuredWakeUp.isZero() ? WAKE_UP_INTERVAL : Duration.ZERO;
+            for (int thread = 0; thread < THREADS; thread++) {
+                openCase(writer, "woken", thread);
+            }
+            Part on = Part.NONE;
+            Part woken = Part.NONE;
             long offNanos = 0;
-            long batchesOn = 0;
-            long batchedOn = 0;
-            long appended = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 int onFirst = 1 + round * (perThread / ROUNDS);
                 int onCount = round == ROUNDS - 1 ? perThread - round * (perThread / ROUNDS) : perThread / ROUNDS;
                 bus.groupCommit(true);
-                long batches = bus.statistics().batches();
-                long batched = bus.statistics().batchedCommands();
-                long beforeRound = count(jdbc);
-                long cpuBefore = processCpuNanos();
-                gatewayNanos += inParallel(THREADS, worker -> () -> {
-                    recordThroughGateway(gateway, "gateway", worker, onFirst, onCount);
-                    return null;
-                });
-                // the CPU of a filing includes the projections' share of it: counted until they have caught up
-                projections.awaitCaughtUp(Duration.ofMinutes(2));
-                gatewayCpuNanos += processCpuNanos() - cpuBefore;
-                appended += count(jdbc) - beforeRound;
-                batchesOn += bus.statistics().batches() - batches;
-                batchedOn += bus.statistics().batchedCommands() - batched;
+                // with the processors woken as configured, and the other way (ADR 0025: at most every 10 ms, or at every
+                // commit) on cases of their own; which goes first swaps each round
+                for (boolean configured : round % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
+                    wakeUps.wakeUpInterval(configured ? configuredWakeUp : otherWakeUp);
+                    String court = configured ? "gateway" : "woken";
+                    Part part = measure(bus, meters, jdbc, projections, () -> inParallel(THREADS, worker -> () -> {
+                        recordThroughGateway(gateway, court, worker, onFirst, onCount);
+                        return null;
+                    }));
+                    if (configured) {
+                        on = on.plus(part);
+                    } else {
+                        woken = woken.plus(part);
+                    }
+                }
+                wakeUps.wakeUpInterval(configuredWakeUp);
                 int offFirst = 1 + round * (offPerThread / ROUNDS);
                 int offCount = round == ROUNDS - 1 ? offPerThread - round * (offPerThread / ROUNDS)
                         : offPerThread / ROUNDS;
@@ -158,6 +197,12 @@ class AppendBenchmark {
                     return null;
                 });
             }
+            long appended = on.filings();
+            long gatewayNanos = on.nanos();
+            long gatewayCpuNanos = on.cpuNanos();
+            long batchesOn = on.sharedBatches();
+            long batchedOn = on.batchedFilings();
+            assertThat(woken.filings()).isEqualTo((long) perThread * THREADS);
             bus.groupCommit(true);
             assertThat(appended).isEqualTo((long) perThread * THREADS);
 
@@ -175,14 +220,63 @@ class AppendBenchmark {
             assertThat(manyStored).isEqualTo((long) manyPerThread * MANY_THREADS);
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            // REST with the processors woken as configured and the other way, alternating: each request waits for the
+            // projections (read-your-writes), so this is where a later wake-up would show; first from one thread
+            // (a request's own latency), then from four
             int restPerThread = restFilings / THREADS;
-            long beforeRest = count(jdbc);
-            long restNanos = inParallel(THREADS, worker -> () -> {
-                recordThroughRest(port, SyntheticDocket.caseId("rest", worker), restPerThread);
-                return null;
-            });
-            long restStored = count(jdbc) - beforeRest;
+            for (int thread = 0; thread < THREADS; thread++) {
+                openCase(writer, "restwoken", thread);
+            }
+            projections.awaitCaughtUp(Duration.ofMinutes(1));
+            for (int thread = 0; thread < 2; thread++) {
+                openCase(writer, "restalone", thread);
+            }
+            projections.awaitCaughtUp(Duration.ofMinutes(1));
+            int lonePerRound = BenchResults.scaled(100, 40);
+            long[] loneNanos = new long[2];
+            for (int round = 0; round < ROUNDS; round++) {
+                int first = 1 + round * lonePerRound;
+                for (boolean configured : round % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
+                    wakeUps.wakeUpInterval(configured ? configuredWakeUp : otherWakeUp);
+                    int thread = configured ? 0 : 1;
+                    loneNanos[thread] += inParallel(1, worker -> () -> {
+                        recordThroughRest(port, SyntheticDocket.caseId("restalone", thread), first, lonePerRound);
+                        return null;
+                    });
+                }
+            }
+            wakeUps.wakeUpInterval(configuredWakeUp);
+            double restAloneMs = loneNanos[0] / 1e6 / (ROUNDS * lonePerRound);
+            double restAloneOtherMs = loneNanos[1] / 1e6 / (ROUNDS * lonePerRound);
+            long restStored = 0;
+            long restNanos = 0;
+            long restWokenStored = 0;
+            long restWokenNanos = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                int first = 1 + round * (restPerThread / ROUNDS);
+                int restCount = round == ROUNDS - 1 ? restPerThread - round * (restPerThread / ROUNDS)
+                        : restPerThread / ROUNDS;
+                for (boolean configured : round % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
+                    wakeUps.wakeUpInterval(configured ? configuredWakeUp : otherWakeUp);
+                    String court = configured ? "rest" : "restwoken";
+                    long beforeRest = count(jdbc);
+                    long nanos = inParallel(THREADS, worker -> () -> {
+                        recordThroughRest(port, SyntheticDocket.caseId(court, worker), first, restCount);
+                        return null;
+                    });
+                    if (configured) {
+                        restNanos += nanos;
+                        restStored += count(jdbc) - beforeRest;
+                    } else {
+                        restWokenNanos += nanos;
+                        restWokenStored += count(jdbc) - beforeRest;
+                    }
+                }
+                wakeUps.wakeUpInterval(configuredWakeUp);
+            }
             assertThat(restStored).isEqualTo((long) restPerThread * THREADS);
+            assertThat(restWokenStored).isEqualTo((long) restPerThread * THREADS);
+            double restWokenPerSecond = BenchResults.perSecond(restWokenStored, restWokenNanos);
 
             // what would move it: the same filings in units of work of UNIT commands (one transaction each)
             long beforeUnits = count(jdbc);
@@ -215,6 +309,9 @@ class AppendBenchmark {
             double limitCpuMsPerRow = limitCpuNanos / 1e6 / limitRows;
             double singleOnMs = singleNanos[0] / 1e6 / (ROUNDS * singleRound);
             double singleOffMs = singleNanos[1] / 1e6 / (ROUNDS * singleRound);
+            double singleQuietMs = quietNanos / 1e6 / singleRound;
+            double singleQuietCpuMs = quietCpuNanos / 1e6 / singleRound;
+            double singleQuietWriterCpuMs = quietWriterCpu[0] / 1e6 / singleRound;
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("events_per_s", eventsPerSecond);
             figures.put("no_group_commit_events_per_s", offPerSecond);
@@ -224,6 +321,11 @@ class AppendBenchmark {
             figures.put("single_writer_ms_per_filing", BenchResults.round(singleOnMs, 3));
             figures.put("single_writer_ms_per_filing_no_group_commit", BenchResults.round(singleOffMs, 3));
             figures.put("single_writer_ratio_on_to_off", BenchResults.round(singleOnMs / singleOffMs, 3));
+            figures.put("single_writer_ms_per_filing_processors_stopped", BenchResults.round(singleQuietMs, 3));
+            // where a lone writer's time goes: the process's CPU and the writing thread's own, per filing
+            figures.put("single_writer_cpu_ms_per_filing_processors_stopped", BenchResults.round(singleQuietCpuMs, 3));
+            figures.put("single_writer_thread_cpu_ms_per_filing_processors_stopped",
+                    BenchResults.round(singleQuietWriterCpuMs, 3));
             figures.put("rest_filings_per_s", restPerSecond);
             figures.put("limit_rows_per_s", limitPerSecond);
             figures.put("ratio_to_limit", BenchResults.round(eventsPerSecond / limitPerSecond, 4));
@@ -231,6 +333,26 @@ class AppendBenchmark {
             figures.put("cpu_ms_per_filing", BenchResults.round(cpuMsPerFiling, 4));
             figures.put("limit_cpu_ms_per_row", BenchResults.round(limitCpuMsPerRow, 4));
             figures.put("cpu_ratio_limit_row_to_filing", BenchResults.round(limitCpuMsPerRow / cpuMsPerFiling, 4));
+            // what the per-transaction costs are paid over: events per transaction of each processor, and the
+            // transactions (each a durable commit) per filing of the writers and the processors together
+            for (int p = 0; p < PROCESSORS.size(); p++) {
+                figures.put(PROCESSORS.get(p).replace('-', '_') + "_events_per_transaction",
+                        BenchResults.round(on.eventsPerTransaction(p), 2));
+            }
+            figures.put("writer_filings_per_transaction",
+                    BenchResults.round((double) on.filings() / on.writerCommits(), 2));
+            figures.put("transactions_per_filing", BenchResults.round(on.transactionsPerFiling(), 3));
+            String wokenKey = "_wake_up_" + otherWakeUp.toMillis() + "ms";
+            double wokenPerSecond = BenchResults.perSecond(woken.filings(), woken.nanos());
+            figures.put("events_per_s" + wokenKey, wokenPerSecond);
+            figures.put("cpu_ms_per_filing" + wokenKey, BenchResults.round(woken.cpuNanos() / 1e6 / woken.filings(), 4));
+            figures.put("case_files_events_per_transaction" + wokenKey,
+                    BenchResults.round(woken.eventsPerTransaction(0), 2));
+            figures.put("transactions_per_filing" + wokenKey, BenchResults.round(woken.transactionsPerFiling(), 3));
+            figures.put("rest_filings_per_s" + wokenKey, restWokenPerSecond);
+            figures.put("rest_ms_per_filing_one_thread", BenchResults.round(restAloneMs, 3));
+            figures.put("rest_ms_per_filing_one_thread" + wokenKey, BenchResults.round(restAloneOtherMs, 3));
+            figures.put("wake_up_interval_ms", configuredWakeUp.toMillis());
             figures.put("units_of_work_events_per_s", unitsPerSecond);
             figures.put("limit_one_row_per_commit_rows_per_s", commitEachPerSecond);
             figures.put("ratio_to_one_row_per_commit", BenchResults.round(eventsPerSecond / commitEachPerSecond, 4));
@@ -252,12 +374,36 @@ class AppendBenchmark {
                     + BenchResults.row("append.single_writer_ms_per_filing", singleOnMs, "1 thread, group commit")
                     + BenchResults.row("append.single_writer_ms_per_filing_no_group_commit", singleOffMs,
                             "1 thread, without (alternating)")
+                    + BenchResults.row("append.single_writer_ms_per_filing_processors_stopped", singleQuietMs,
+                            "1 thread, group commit, no projection running beside it")
+                    + BenchResults.row("append.single_writer_cpu_ms_per_filing_processors_stopped", singleQuietCpuMs,
+                            "process CPU meanwhile")
+                    + BenchResults.row("append.single_writer_thread_cpu_ms_per_filing_processors_stopped",
+                            singleQuietWriterCpuMs, "the writing thread's own CPU")
                     + BenchResults.row("append.rest_filings_per_s", restPerSecond, "POST /api/cases/{id}/filings")
                     + BenchResults.row("append.limit_rows_per_s", limitPerSecond, "raw JDBC batch inserts")
                     + BenchResults.row("append.ratio_to_limit", eventsPerSecond / limitPerSecond, "target >= 0.5")
                     + BenchResults.row("append.cpu_ms_per_filing", cpuMsPerFiling,
                             "process CPU, 4 threads with group commit, projections included")
                     + BenchResults.row("append.limit_cpu_ms_per_row", limitCpuMsPerRow, "process CPU of the limit")
+                    + BenchResults.row("append.case_files_events_per_transaction", on.eventsPerTransaction(0),
+                            "4 threads, group commit")
+                    + BenchResults.row("append.audit_chain_events_per_transaction", on.eventsPerTransaction(1),
+                            "4 threads, group commit")
+                    + BenchResults.row("append.transactions_per_filing", on.transactionsPerFiling(),
+                            "writers' and processors' commits, 4 threads, group commit")
+                    + BenchResults.row("append.events_per_s" + wokenKey, wokenPerSecond,
+                            "the same, processors woken at most every " + otherWakeUp.toMillis() + " ms")
+                    + BenchResults.row("append.cpu_ms_per_filing" + wokenKey, woken.cpuNanos() / 1e6 / woken.filings(),
+                            "(alternating with the line above it)")
+                    + BenchResults.row("append.case_files_events_per_transaction" + wokenKey,
+                            woken.eventsPerTransaction(0), "")
+                    + BenchResults.row("append.rest_filings_per_s" + wokenKey, restWokenPerSecond,
+                            "REST, each request waiting for the projections (alternating with rest_filings_per_s)")
+                    + BenchResults.row("append.rest_ms_per_filing_one_thread", restAloneMs,
+                            "one REST writer: its request, the projections' catching up included")
+                    + BenchResults.row("append.rest_ms_per_filing_one_thread" + wokenKey, restAloneOtherMs,
+                            "(alternating with the line above)")
                     + BenchResults.row("append.units_of_work_events_per_s", unitsPerSecond,
                             "gateway, " + UNIT + " filings per transaction")
                     + BenchResults.row("append.limit_one_row_per_commit_rows_per_s", commitEachPerSecond,
@@ -311,12 +457,12 @@ class AppendBenchmark {
         }, Duration.ZERO);
     }
 
-    private static void recordThroughRest(int port, String caseId, int count) throws Exception {
+    private static void recordThroughRest(int port, String caseId, int firstEntry, int count) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create("http://localhost:" + port + "/api/cases/" + caseId + "/filings");
-        for (int entry = 1; entry <= count; entry++) {
+        for (int entry = firstEntry; entry < firstEntry + count; entry++) {
             String body = """
                     {"entryNumber": %d, "dateFiled": "%s", "filedBy": "Synthetic LLC", "type": "DECLARATION",
                      "title": "DECLARATION %d", "description": "entry %d of a synthetic docket", "pageCount": 5,
@@ -427,6 +573,79 @@ class AppendBenchmark {
                 create.execute(twin);
             }
         }
+    }
+
+    /** What timed parts of 4 writers measured, until the projections had caught up with each. */
+    private record Part(long nanos, long cpuNanos, long filings, long writerCommits, long sharedBatches,
+                        long batchedFilings, long[] processorBatches, long[] processorEvents) {
+
+        static final Part NONE = new Part(0, 0, 0, 0, 0, 0, new long[PROCESSORS.size()],
+                new long[PROCESSORS.size()]);
+
+        Part plus(Part other) {
+            long[] batches = processorBatches.clone();
+            long[] events = processorEvents.clone();
+            for (int p = 0; p < batches.length; p++) {
+                batches[p] += other.processorBatches[p];
+                events[p] += other.processorEvents[p];
+            }
+            return new Part(nanos + other.nanos, cpuNanos + other.cpuNanos, filings + other.filings,
+                    writerCommits + other.writerCommits, sharedBatches + other.sharedBatches,
+                    batchedFilings + other.batchedFilings, batches, events);
+        }
+
+        double eventsPerTransaction(int processor) {
+            return (double) processorEvents[processor] / Math.max(1, processorBatches[processor]);
+        }
+
+        /** The writers' and the processors' transactions, each a durable commit, per filing. */
+        double transactionsPerFiling() {
+            long transactions = writerCommits;
+            for (long batches : processorBatches) {
+                transactions += batches;
+            }
+            return (double) transactions / filings;
+        }
+    }
+
+    interface Timed {
+        long nanos() throws Exception;
+    }
+
+    /** One timed part, with the process's CPU, the commits and the processors' transactions until caught up. */
+    private static Part measure(GroupCommitCommandBus bus, MeterRegistry meters, JdbcTemplate jdbc,
+                                ProjectionCatchUp projections, Timed part) throws Exception {
+        GroupCommitStatistics statistics = bus.statistics();
+        long batches = statistics.batches();
+        long batched = statistics.batchedCommands();
+        long alone = statistics.committedAlone();
+        long stored = count(jdbc);
+        long[] batchesBefore = counts(meters, "tracker.processor.batches");
+        long[] eventsBefore = counts(meters, "tracker.processor.events");
+        long cpuBefore = processCpuNanos();
+        long nanos = part.nanos();
+        // the CPU of a filing includes the projections' share of it: counted until they have caught up
+        projections.awaitCaughtUp(Duration.ofMinutes(2));
+        long cpuNanos = processCpuNanos() - cpuBefore;
+        long[] batchesAfter = counts(meters, "tracker.processor.batches");
+        long[] eventsAfter = counts(meters, "tracker.processor.events");
+        for (int p = 0; p < PROCESSORS.size(); p++) {
+            batchesAfter[p] -= batchesBefore[p];
+            eventsAfter[p] -= eventsBefore[p];
+        }
+        return new Part(nanos, cpuNanos, count(jdbc) - stored,
+                statistics.batches() - batches + statistics.committedAlone() - alone, statistics.batches() - batches,
+                statistics.batchedCommands() - batched, batchesAfter, eventsAfter);
+    }
+
+    /** The counter {@code metric} of each of {@link #PROCESSORS}. */
+    private static long[] counts(MeterRegistry meters, String metric) {
+        long[] counts = new long[PROCESSORS.size()];
+        for (int p = 0; p < PROCESSORS.size(); p++) {
+            Counter counter = meters.find(metric).tag("processor", PROCESSORS.get(p)).counter();
+            counts[p] = counter == null ? 0 : (long) counter.count();
+        }
+        return counts;
     }
 
     private static long count(JdbcTemplate jdbc) {

@@ -2,11 +2,15 @@ package org.casetracker.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.casetracker.app.audit.AuditChainProjection;
 import org.casetracker.app.audit.ExportVerifier;
 import org.casetracker.app.http.Http.Reply;
 import org.casetracker.app.metadata.RecordingUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import java.io.ByteArrayInputStream;
@@ -35,6 +39,9 @@ class AuditTrailHttpTest extends RecordedAppTest {
 
     @TempDir
     Path dir;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private Apps.Client withHeaders() {
         return new Apps.Client(port);
@@ -252,6 +259,34 @@ class AuditTrailHttpTest extends RecordedAppTest {
         assertThat(refused.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat((String) refused.read("$.detail")).contains("empty store");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    /**
+     * A transaction that appends links its own events before it commits (ADR 0026): with the chain's processor stopped,
+     * a filing with effects is chained the moment its write has answered, and every event stored has its link.
+     */
+    @Test
+    void eventsAndTheirLinksCommitTogether() {
+        StreamingEventProcessor chain = processing.eventProcessor(AuditChainProjection.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        chain.shutDown();
+        try {
+            String caseId = openCase("2022-01-10");
+            record(caseId, """
+                    "entryNumber": 1, "dateFiled": "2022-01-11", "filedBy": "Plaintiff Co.",
+                    "type": "NOTICE_OF_VOLUNTARY_DISMISSAL", "title": "Notice of voluntary dismissal",
+                    "effects": {"cases": [{"caseId": "%s", "status": "CLOSED", "disposition": "VOLUNTARILY_DISMISSED"}]}
+                    """.formatted(caseId));
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from domain_event_entry e
+                    where not exists (select 1 from audit_chain c where c.global_index = e.global_index)""",
+                    Long.class)).as("events without a link").isZero();
+            assertThat(history(caseId, "")).hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(entry -> assertThat((String) entry.get("hash")).matches(HASH_SHAPE));
+            assertThat((Boolean) http.get("/api/audit/verify").expect(200).read("$.valid")).isTrue();
+        } finally {
+            chain.start();
+        }
     }
 
     @Test

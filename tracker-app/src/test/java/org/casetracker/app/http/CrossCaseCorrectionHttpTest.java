@@ -2,6 +2,13 @@ package org.casetracker.app.http;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,6 +46,18 @@ class CrossCaseCorrectionHttpTest extends RecordedAppTest {
         assertThat(statusOf(removal, "2022-09-30")).isEqualTo("CLOSED");
         assertThat(http.get("/api/cases/" + state + "/history?size=100").expect(200)
                 .list("$.entries[?(@.eventType == 'FilingCorrected')].aggregateId")).containsExactly(remand);
+        // the correction is indexed under the state case too, and the live reads of both see it (ADR 0022)
+        for (String caseId : List.of(state, removal)) {
+            assertThat(jdbc.queryForList("select indexed_events, last_indexed from case_file where case_id = ?", caseId)
+                    .get(0).values()).as("the count kept with %s's row", caseId)
+                    .containsExactlyElementsOf(jdbc.queryForList("select count(*), max(global_index) from case_event "
+                            + "where case_id = ?", caseId).get(0).values());
+            Map<String, Object> live = new LinkedHashMap<>(http.get("/api/cases/" + caseId).expect(200).read("$"));
+            Map<String, Object> today = new LinkedHashMap<>(http.get("/api/cases/" + caseId + "?asOf="
+                    + LocalDate.now(ZoneOffset.UTC) + "&knownAt=" + Instant.now()).expect(200).read("$"));
+            List.of(live, today).forEach(read -> read.keySet().removeAll(List.of("asOf", "knownAt")));
+            assertThat(live).as(caseId).isEqualTo(today);
+        }
     }
 
     private String statusOf(String caseId, String asOf) {

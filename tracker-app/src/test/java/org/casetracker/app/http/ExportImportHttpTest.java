@@ -188,7 +188,6 @@ class ExportImportHttpTest {
     }
 
     private static List<Map<String, Object>> caseFiles(JdbcTemplate jdbc) {
-        return jdbc.queryForList("select case_id, status, disposition, last_position, document from case_file "
-                + "order by case_id");
+        return jdbc.queryForList("select * from case_file order by case_id");
     }
 }

@@ -122,6 +122,54 @@ class LiveEqualsAsOfHttpTest extends RecordedAppTest {
                     .read("$");
             assertThat(withoutCut(liveAnswer)).as(path).isEqualTo(withoutCut(asOf));
         }
+        // the count and last position of the case's index rows kept with its row, which its cached events are
+        // checked against (ADR 0022), are those of the rows themselves
+        assertThat(jdbc.queryForList("select indexed_events, last_indexed from case_file where case_id = ?", caseId)
+                .get(0).values()).as("kept with the case's row")
+                .containsExactlyElementsOf(jdbc.queryForList("select count(*), max(global_index) from case_event "
+                        + "where case_id = ?", caseId).get(0).values());
+        // the case list reads the projection's row: the same line as the list as of today and now, and the status
+        // the case's own read gives
+        Map<String, Object> listed = listed(caseId, "");
+        assertThat(listed).as("the live list's line").isEqualTo(listed(caseId, "?asOf=" + today + "&knownAt="
+                + Instant.now()));
+        Map<String, Object> detail = http.get("/api/cases/" + caseId).expect(200).read("$");
+        assertThat(listed.get("status")).isEqualTo(detail.get("status"));
+        assertThat(listed.get("disposition")).isEqualTo(detail.get("disposition"));
+    }
+
+    private Map<String, Object> listed(String caseId, String query) {
+        List<Map<String, Object>> lines = http.get("/api/cases" + query).expect(200)
+                .read("$.cases[?(@.id == '" + caseId + "')]");
+        assertThat(lines).as("%s listed%s", caseId, query).hasSize(1);
+        return lines.get(0);
+    }
+
+    /**
+     * A case closed by a filing dated tomorrow (a court whose day has begun while ours has not) reads open today,
+     * in the list as in its own read, though the projection's row holds it closed; and a row written before V3
+     * (no last legal date, here with a status it does not hold) is listed as the case's events say.
+     */
+    @Test
+    void theCaseListShowsTheCaseAsOfTodayWhateverItsRowHolds() {
+        String caseId = openCase("2022-01-10");
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        record(caseId, """
+                "entryNumber": 1, "dateFiled": "%s", "filedBy": "Plaintiff Co.",
+                "type": "NOTICE_OF_VOLUNTARY_DISMISSAL", "title": "Notice of voluntary dismissal",
+                "effects": {"cases": [{"caseId": "%s", "status": "CLOSED", "disposition": "VOLUNTARILY_DISMISSED"}]}
+                """.formatted(tomorrow, caseId));
+        assertLiveAnswersEqualTodayAndNow(caseId);
+        assertThat(jdbc.queryForObject("select status from case_file where case_id = ?", String.class, caseId))
+                .as("the row: everything recorded").isEqualTo("CLOSED");
+        assertThat(listed(caseId, "").get("status")).as("listed as of today").isEqualTo("OPEN");
+        assertThat(listed(caseId, "?asOf=" + tomorrow).get("status")).isEqualTo("CLOSED");
+
+        String other = openCase("2022-01-10");
+        catchUp.awaitCaughtUp(Duration.ofSeconds(10));
+        jdbc.update("update case_file set last_legal_date = null, status = 'CLOSED', disposition = 'SETTLED' "
+                + "where case_id = ?", other);
+        assertThat(listed(other, "")).containsEntry("status", "OPEN").containsEntry("disposition", null);
     }
 
     /**

@@ -58,9 +58,10 @@ class ProcessorWakeUpTest {
     void processorsListenToTheAwakeningSource() {
         assertThat(catchUp.awaitCaughtUp(WELL_BEFORE_ITS_OWN_LOOK)).isTrue();
 
-        // every streaming processor's open stream has registered its callback with the source
+        // every streaming processor's open stream has registered its callback with the source, but the audit chain's,
+        // which only catches up with events the appending transactions did not link themselves (ADR 0026)
         AwakeningEventSource source = axon.getComponent(AwakeningEventSource.class);
-        assertThat(source.listeningStreams()).isGreaterThanOrEqualTo(processing.eventProcessors().size());
+        assertThat(source.listeningStreams()).isGreaterThanOrEqualTo(processing.eventProcessors().size() - 1);
     }
 
     @Test

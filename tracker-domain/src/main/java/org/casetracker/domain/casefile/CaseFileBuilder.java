@@ -69,10 +69,14 @@ final class CaseFileBuilder {
         this.docket = new DocketEntry[slots.size()];
     }
 
-    /** A copy of {@code from}, its docket array cut to {@code docketLength} (a checkpoint keeps only what is filled). */
-    private CaseFileBuilder(CaseFileBuilder from, int docketLength) {
-        this.history = from.history;
-        this.slots = from.slots;
+    /**
+     * A copy of {@code from} for folding {@code history} (its own, or a history that extends it: the same slots for
+     * the same filings, ADR 0022), its docket array cut to {@code docketLength} (a checkpoint keeps only what is
+     * filled).
+     */
+    private CaseFileBuilder(CaseFileBuilder from, ResolvedHistory history, int docketLength) {
+        this.history = history;
+        this.slots = history.docketSlots();
         this.includeRetracted = from.includeRetracted;
         this.opened = from.opened;
         this.lastStatusChange = from.lastStatusChange;
@@ -87,15 +91,16 @@ final class CaseFileBuilder {
 
     /** A frozen copy of this state, holding only the filled part of the docket. */
     CaseFileBuilder checkpoint() {
-        return new CaseFileBuilder(this, docketEnd);
+        return new CaseFileBuilder(this, history, docketEnd);
     }
 
     /**
-     * A state to fold on from, copied from this checkpoint (which stays as it is), with room for what a fold of the
-     * first {@code events} legal events files: no more is copied or allocated than the read needs.
+     * A state to fold {@code history} on from (this checkpoint's own history or one that extends it), copied from this
+     * checkpoint (which stays as it is), with room for what a fold of its first {@code events} legal events files: no
+     * more is copied or allocated than the read needs.
      */
-    CaseFileBuilder resume(int events) {
-        return new CaseFileBuilder(this, slots.filledAfter(events));
+    CaseFileBuilder resume(ResolvedHistory history, int events) {
+        return new CaseFileBuilder(this, history, history.docketSlots().filledAfter(events));
     }
 
     /** References held by this state's collections: what a checkpoint of it costs, besides its object headers. */

@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * from a checkpoint as from nothing, so a read equals the fold from scratch (ADR 0004, ADR 0017).
  * <p>
  * Checkpoints are taken by the reads themselves as they pass them, so a history read once costs no more than
- * one fold. At most {@value #MAX_CHECKPOINTS} + 1 per history: the interval grows with the history (at least
- * {@value #MIN_INTERVAL} events), so their memory stays linear in the docket: one reference per docket entry
- * per checkpoint at most. Thread-safe: checkpoints never change once published.
+ * one fold. At most {@value #MAX_CHECKPOINTS} + 1 per history (twice as many for one extended by later events,
+ * {@link #extendedTo}): the interval grows with the history (at least {@value #MIN_INTERVAL} events), so their memory
+ * stays linear in the docket: one reference per docket entry per checkpoint at most. Thread-safe: checkpoints never
+ * change once published.
  */
 public final class FoldCheckpoints {
 
@@ -55,6 +56,34 @@ public final class FoldCheckpoints {
         return history;
     }
 
+    /**
+     * Checkpoints for {@code longer}, a history whose legal order begins with all of this one's
+     * ({@link ResolvedHistory#extendedBy}): every checkpoint taken here is a state of its fold too, so its reads go on
+     * from them instead of folding it from scratch (ADR 0022). The interval stays while the longer history holds at
+     * most {@value #MAX_CHECKPOINTS} * 2 of them and doubles (every second checkpoint kept) beyond: extended again and
+     * again, a history keeps at most twice as many as one resolved afresh, and its memory stays linear in the docket.
+     */
+    public FoldCheckpoints extendedTo(ResolvedHistory longer) {
+        List<Dated> own = history.legalOrder();
+        List<Dated> extended = longer.legalOrder();
+        if (extended.size() < own.size() || !own.isEmpty() && extended.get(own.size() - 1) != own.get(own.size() - 1)) {
+            throw new IllegalArgumentException("the longer history does not extend this one");
+        }
+        int wider = interval;
+        while (extended.size() / wider > 2 * MAX_CHECKPOINTS) {
+            wider *= 2;
+        }
+        FoldCheckpoints next = new FoldCheckpoints(longer, includeRetracted, wider);
+        for (int i = 1; i < checkpoints.length(); i++) {
+            CaseFileBuilder checkpoint = checkpoints.get(i);
+            long after = (long) i * interval;
+            if (checkpoint != null && after % wider == 0) {
+                next.checkpoints.set((int) (after / wider), checkpoint);
+            }
+        }
+        return next;
+    }
+
     /** The case on {@code asOf} (null: no cut), as the history is known; {@code knownAt} is only reported. */
     public Optional<CaseFile> fold(LocalDate asOf, Instant knownAt) {
         List<Dated> legalOrder = history.legalOrder();
@@ -64,7 +93,8 @@ public final class FoldCheckpoints {
         while (start == null && nearest > 0) {
             start = checkpoints.get(--nearest);
         }
-        CaseFileBuilder file = start == null ? new CaseFileBuilder(history, includeRetracted) : start.resume(end);
+        CaseFileBuilder file = start == null ? new CaseFileBuilder(history, includeRetracted)
+                : start.resume(history, end);
         for (int i = nearest * interval; i < end; i++) {
             file.evolve(legalOrder.get(i));
             int folded = i + 1;

@@ -41,14 +41,18 @@ public final class ResolvedHistory {
     private final Map<FilingId, List<RecordedEvent>> corrections;
     private final Map<FilingId, RecordedEvent> retractedFilings;
     private final Set<FilingId> undoneEffects;
+    private final long lastPosition; // of the last event resolved (legal or fix); -1 when none
     private volatile DocketSlots docketSlots;
 
     private ResolvedHistory(List<Dated> legalOrder, Map<FilingId, List<RecordedEvent>> corrections,
-                            Map<FilingId, RecordedEvent> retractedFilings, Set<FilingId> undoneEffects) {
+                            Map<FilingId, RecordedEvent> retractedFilings, Set<FilingId> undoneEffects,
+                            long lastPosition, DocketSlots docketSlots) {
         this.legalOrder = legalOrder;
         this.corrections = corrections;
         this.retractedFilings = retractedFilings;
         this.undoneEffects = undoneEffects;
+        this.lastPosition = lastPosition;
+        this.docketSlots = docketSlots;
     }
 
     /** Resolves the events of one case (in any order) as known at {@code knownAt}; null means now. */
@@ -67,7 +71,12 @@ public final class ResolvedHistory {
         List<RecordedEvent> legal = new ArrayList<>(known.size());
         for (RecordedEvent recorded : known) {
             DocketEvent event = recorded.event();
-            if (event instanceof FilingCorrected corrected) {
+            if (!fixesTheRecord(event)) {
+                if (event instanceof FilingRecorded filing) {
+                    filingDates.putIfAbsent(filing.filingId(), filing.dateFiled());
+                }
+                legal.add(recorded);
+            } else if (event instanceof FilingCorrected corrected) {
                 corrections.computeIfAbsent(corrected.filingId(), id -> new ArrayList<>()).add(recorded);
                 if (corrected.changes().dateFiled() != null) {
                     filingDates.put(corrected.filingId(), corrected.changes().dateFiled());
@@ -81,11 +90,6 @@ public final class ResolvedHistory {
                 undone.add(undo.byFiling());
             } else if (event instanceof MotionRulingRetracted undo) {
                 undone.add(undo.byFiling());
-            } else {
-                if (event instanceof FilingRecorded filing) {
-                    filingDates.putIfAbsent(filing.filingId(), filing.dateFiled());
-                }
-                legal.add(recorded);
             }
         }
         List<Dated> legalOrder = new ArrayList<>(legal.size());
@@ -94,7 +98,91 @@ public final class ResolvedHistory {
         }
         // a stable sort: events of one legal date stay in the order they were recorded
         legalOrder.sort(Comparator.comparing(Dated::on));
-        return new ResolvedHistory(Collections.unmodifiableList(legalOrder), corrections, retracted, undone);
+        long last = known.isEmpty() ? -1 : known.get(known.size() - 1).position();
+        return new ResolvedHistory(Collections.unmodifiableList(legalOrder), corrections, retracted, undone, last,
+                null);
+    }
+
+    /** Corrections, retractions and the undoing of a retracted filing's effects fix the record; the rest is legal. */
+    private static boolean fixesTheRecord(DocketEvent event) {
+        return event instanceof FilingCorrected || event instanceof FilingRetracted
+                || event instanceof CaseEffectsRetracted || event instanceof ClaimEffectsRetracted
+                || event instanceof MotionRulingRetracted;
+    }
+
+    /**
+     * This history with {@code later} events added, when they only extend its legal order: events recorded after all
+     * of its own (higher positions, in store order), none of them a fix of the record, no filing the history already
+     * knows, each taking effect on or after the last legal event and every filing among them going after the
+     * docket's last entry. Then resolving all the events again would give this legal order followed by theirs, with
+     * the same fixes: so that is what the extension is, without resolving again, and the fold's checkpoints of this
+     * history hold for it ({@link FoldCheckpoints#extendedTo}). Empty otherwise (a correction, a retraction, a
+     * back-dated filing): the caller resolves the history afresh.
+     * <p>
+     * Only for a history resolved as known now (every event recorded so far).
+     */
+    public Optional<ResolvedHistory> extendedBy(List<RecordedEvent> later) {
+        if (later.isEmpty()) {
+            return Optional.of(this);
+        }
+        LocalDate lastOn = legalOrder.isEmpty() ? null : legalOrder.get(legalOrder.size() - 1).on();
+        long position = lastPosition;
+        Map<FilingId, LocalDate> newFilings = new HashMap<>();
+        List<Dated> added = new ArrayList<>(later.size());
+        for (RecordedEvent recorded : later) {
+            DocketEvent event = recorded.event();
+            if (recorded.position() <= position || fixesTheRecord(event)) {
+                return Optional.empty();
+            }
+            position = recorded.position();
+            LocalDate on;
+            if (event instanceof FilingRecorded filing) {
+                if (knows(filing.filingId()) || newFilings.containsKey(filing.filingId())) {
+                    return Optional.empty();
+                }
+                on = filing.dateFiled();
+                newFilings.put(filing.filingId(), on);
+            } else {
+                LocalDate byFiling = Effects.madeBy(event)
+                        .map(id -> newFilings.containsKey(id) ? newFilings.get(id) : filingDate(id)).orElse(null);
+                on = byFiling != null ? byFiling : event.legalDate();
+            }
+            if (on == null || lastOn != null && on.isBefore(lastOn)) {
+                return Optional.empty();
+            }
+            lastOn = on;
+            added.add(new Dated(on, recorded));
+        }
+        Optional<DocketSlots> slots = docketSlots().extendedBy(added, legalOrder.size());
+        if (slots.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Dated> extended = new ArrayList<>(legalOrder.size() + added.size());
+        extended.addAll(legalOrder);
+        extended.addAll(added);
+        return Optional.of(new ResolvedHistory(Collections.unmodifiableList(extended), corrections, retractedFilings,
+                undoneEffects, position, slots.get()));
+    }
+
+    /** Whether the history holds the filing, or a fix of it. */
+    private boolean knows(FilingId filing) {
+        return docketSlots().of(filing) >= 0 || corrections.containsKey(filing)
+                || retractedFilings.containsKey(filing) || undoneEffects.contains(filing);
+    }
+
+    /**
+     * The date a filing of this history takes effect on, as {@link #of} works it out for its effects: its last
+     * correction of the date, else the date it was filed on; null when the history holds neither.
+     */
+    private LocalDate filingDate(FilingId filing) {
+        List<RecordedEvent> fixes = corrections.getOrDefault(filing, List.of());
+        for (int i = fixes.size() - 1; i >= 0; i--) {
+            LocalDate corrected = ((FilingCorrected) fixes.get(i).event()).changes().dateFiled();
+            if (corrected != null) {
+                return corrected;
+            }
+        }
+        return docketSlots().dateOf(filing);
     }
 
     /** A filing and its effects take the filing's (corrected) date; everything else its own legal date. */
