@@ -1,0 +1,25 @@
+package org.casetracker.app.bulkreplay;
+
+/**
+ * How far a bulk replay has committed. Written by the replay's handling thread after each batch's commit, read by
+ * anyone: one reference, so the position and its count are always read together.
+ */
+public final class BulkProgress {
+
+    /**
+     * @param position the last global index committed; -1 before the first batch
+     * @param done     the events read up to it (handled, or skipped for want of a handler)
+     */
+    public record Committed(long position, long done) {
+    }
+
+    private volatile Committed last = new Committed(-1, 0);
+
+    void committed(long position, long done) {
+        last = new Committed(position, done);
+    }
+
+    public Committed last() {
+        return last;
+    }
+}
