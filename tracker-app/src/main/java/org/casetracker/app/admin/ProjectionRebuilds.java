@@ -161,6 +161,22 @@ public class ProjectionRebuilds implements DisposableBean {
         }
     }
 
+    /**
+     * How far a processor has replayed, without counting anything: the bulk replay's last committed index, or the
+     * processor's own lowest position; empty before either has one. For callers that poll often (the benchmark).
+     */
+    public OptionalLong position(String processorName) {
+        Run run = runs.get(processorName);
+        if (run != null && run.inBulk) {
+            long position = run.bulk.last().position();
+            return position < 0 ? OptionalLong.empty() : OptionalLong.of(position);
+        }
+        EventProcessor processor = processing.eventProcessors().get(processorName);
+        Long position = processor instanceof StreamingEventProcessor streaming
+                ? position(streaming.processingStatus()) : null;
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+    }
+
     /** True while the bulk replay of a rebuild feeds this processor's handlers (the processor itself is stopped). */
     public boolean replayingInBulk(String processorName) {
         Run run = runs.get(processorName);
