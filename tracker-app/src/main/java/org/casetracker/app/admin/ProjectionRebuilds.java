@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,9 +144,11 @@ public class ProjectionRebuilds implements DisposableBean {
                 long head = settledHead.read();
                 BulkReplay.Outcome outcome = bulkReplay.replay(replayable, head, run.bulk, () -> closing);
                 BulkProgress.Committed last = run.bulk.last();
-                log.info("Rebuild of projection {}: bulk replay {} at global index {} of {}, {} events in {} ms",
-                        name, outcome, last.position(), head, last.done(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startedNanos));
+                log.info("Rebuild of projection {}: bulk replay {} at global index {} of {}, {} events in {} ms"
+                                + " (CPU: handling {} ms, reading {} ms)", name, outcome, last.position(), head,
+                        last.done(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startedNanos),
+                        TimeUnit.NANOSECONDS.toMillis(run.bulk.handlingCpuNanos()),
+                        TimeUnit.NANOSECONDS.toMillis(run.bulk.readingCpuNanos()));
             }
         } catch (RuntimeException e) {
             log.error("Rebuild of projection {}: the bulk replay failed; the processor replays the rest itself",
@@ -175,6 +178,11 @@ public class ProjectionRebuilds implements DisposableBean {
         Long position = processor instanceof StreamingEventProcessor streaming
                 ? position(streaming.processingStatus()) : null;
         return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+    }
+
+    /** The bulk replay of the last rebuild of this processor; empty if none since the start. */
+    public Optional<BulkProgress> lastBulkReplay(String processorName) {
+        return Optional.ofNullable(runs.get(processorName)).map(run -> run.bulk);
     }
 
     /** True while the bulk replay of a rebuild feeds this processor's handlers (the processor itself is stopped). */

@@ -14,6 +14,8 @@ public final class BulkProgress {
     }
 
     private volatile Committed last = new Committed(-1, 0);
+    private volatile long readingCpuNanos;
+    private volatile long handlingCpuNanos;
 
     void committed(long position, long done) {
         last = new Committed(position, done);
@@ -21,5 +23,26 @@ public final class BulkProgress {
 
     public Committed last() {
         return last;
+    }
+
+    void readingCpu(long nanos) {
+        readingCpuNanos = nanos;
+    }
+
+    void handlingCpu(long nanos) {
+        handlingCpuNanos = nanos;
+    }
+
+    /**
+     * The CPU time of the reading thread (reading, deserializing) once it has ended: on a shared machine the CPU each
+     * thread took says what the replay costs better than its wall time, and the busier of the two threads bounds it.
+     */
+    public long readingCpuNanos() {
+        return readingCpuNanos;
+    }
+
+    /** The CPU time of the handling thread (handlers, commits) once the replay has ended. */
+    public long handlingCpuNanos() {
+        return handlingCpuNanos;
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +49,7 @@ public class BulkReplay {
 
     private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
     private static final int PAGES_AHEAD = 4;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -158,14 +161,24 @@ public class BulkReplay {
             Thread reader = new Thread(() -> read(pages), "projection-rebuild-reader-" + processor.getName());
             reader.setDaemon(true);
             reader.start();
+            long cpuBefore = THREADS.getCurrentThreadCpuTime();
             try {
                 return handleAll();
             } finally {
                 ended = true; // the reader stops at its next hand-over; never interrupted inside a query
+                progress.handlingCpu(THREADS.getCurrentThreadCpuTime() - cpuBefore);
             }
         }
 
         private void read(StoredEventPages pages) {
+            try {
+                readPages(pages);
+            } finally {
+                progress.readingCpu(THREADS.getCurrentThreadCpuTime());
+            }
+        }
+
+        private void readPages(StoredEventPages pages) {
             try {
                 long after = -1;
                 for (StoredEventPages.Page page = pages.page(after, head); page != null;
