@@ -63,7 +63,7 @@ public class BulkReplay {
     public BulkReplay(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
                       org.axonframework.config.Configuration axon, TokenStore tokenStore,
                       TransactionManager transactions,
-                      @Value("${tracker.admin.rebuild-batch-size:${tracker.processing.batch-size:1000}}") int batchSize,
+                      @Value("${tracker.admin.rebuild-batch-size:5000}") int batchSize,
                       @Value("${tracker.admin.rebuild-page-size:1000}") int pageSize,
                       @Value("${tracker.processing.claim-extension-threshold-ms:2000}") long claimExtensionMs) {
         this.jdbc = jdbc;
@@ -167,6 +167,15 @@ public class BulkReplay {
             } finally {
                 ended = true; // the reader stops at its next hand-over; never interrupted inside a query
                 progress.handlingCpu(THREADS.getCurrentThreadCpuTime() - cpuBefore);
+                joinQuietly(reader);
+            }
+        }
+
+        private static void joinQuietly(Thread reader) {
+            try {
+                reader.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
