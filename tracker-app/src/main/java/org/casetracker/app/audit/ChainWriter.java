@@ -3,6 +3,9 @@ package org.casetracker.app.audit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +22,18 @@ public class ChainWriter {
 
     private final StoredEvents events;
     private final JdbcTemplate jdbc;
-    private final SettledHead settledHead;
+    private final AppendLock appendLock;
+    private final TransactionTemplate separately;
     private final int pageSize;
 
-    public ChainWriter(StoredEvents events, JdbcTemplate jdbc, SettledHead settledHead,
+    public ChainWriter(StoredEvents events, JdbcTemplate jdbc, AppendLock appendLock,
+                       PlatformTransactionManager transactions,
                        @Value("${tracker.audit.page-size:500}") int pageSize) {
         this.events = events;
         this.jdbc = jdbc;
-        this.settledHead = settledHead;
+        this.appendLock = appendLock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.pageSize = pageSize;
     }
 
@@ -37,7 +44,7 @@ public class ChainWriter {
      */
     public int extend() {
         StoredEvents.Head head = events.chainHead().orElse(new StoredEvents.Head(-1, HashChain.GENESIS));
-        long settled = settledHead.read();
+        long settled = settledHorizon();
         String previous = head.hash();
         int added = 0;
         for (List<StoredEvent> page : events.pages(head.position(), settled, pageSize)) {
@@ -50,5 +57,18 @@ public class ChainWriter {
             added += links.size();
         }
         return added;
+    }
+
+    /**
+     * The highest global index in the store, read while holding the append lock in a short transaction of its own:
+     * at that moment no appending transaction has drawn an index it has not committed, so every index up to this one
+     * is either stored or will never be. The lock is released at once; appends wait only for this read.
+     */
+    private long settledHorizon() {
+        Long last = separately.execute(status -> {
+            appendLock.acquire();
+            return events.lastGlobalIndex();
+        });
+        return last == null ? -1 : last;
     }
 }

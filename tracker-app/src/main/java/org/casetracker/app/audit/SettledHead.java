@@ -8,8 +8,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The highest global index in the store, read while holding the {@link AppendLock} in a short transaction of its own:
  * at that moment no appending transaction has drawn an index it has not committed, so every index up to this one is
- * either stored or will never be. The lock is released at once; appends wait only for this read. The chain is
- * extended up to it, and a projection rebuild replays up to it and hands its processor a token there.
+ * either stored or will never be. The lock is released at once; appends wait only for this read. Read as
+ * {@link ChainWriter} reads the head it extends the chain to; a projection rebuild replays up to it and hands its
+ * processor a token there (ADR 0021).
  */
 @Component
 public class SettledHead {
