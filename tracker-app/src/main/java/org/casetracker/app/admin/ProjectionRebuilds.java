@@ -165,13 +165,14 @@ public class ProjectionRebuilds implements DisposableBean {
     }
 
     /**
-     * How far a processor has replayed, without counting anything: the bulk replay's last committed index, or the
-     * processor's own lowest position; empty before either has one. For callers that poll often (the benchmark).
+     * How far a processor has replayed, without counting anything: the event the bulk replay is handling (its batch
+     * not yet committed), or the processor's own lowest position; empty before either has one. For callers that poll
+     * often to time a stretch of the store (the benchmark).
      */
     public OptionalLong position(String processorName) {
         Run run = runs.get(processorName);
         if (run != null && run.inBulk) {
-            long position = run.bulk.last().position();
+            long position = run.bulk.handlingPosition();
             return position < 0 ? OptionalLong.empty() : OptionalLong.of(position);
         }
         EventProcessor processor = processing.eventProcessors().get(processorName);

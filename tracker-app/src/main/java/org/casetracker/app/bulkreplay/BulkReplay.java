@@ -270,13 +270,13 @@ public class BulkReplay {
         /** One batch: one unit of work and transaction, its tokens stored as it prepares to commit, as Axon does. */
         private void handle(List<ReplayedEvent> batch) {
             List<TrackedEventMessage<?>> messages = new ArrayList<>(batch.size());
-            Map<EventMessage<?>, Segment> segments = new IdentityHashMap<>();
+            Map<EventMessage<?>, ReplayedEvent> events = new IdentityHashMap<>();
             for (ReplayedEvent event : batch) {
                 if (event.segment() >= 0) {
                     TrackedEventMessage<?> message = event.message()
                             .withTrackingToken(tokens.advance(event.segment(), event.message().trackingToken()));
                     messages.add(message);
-                    segments.put(message, tokens.segment(event.segment()));
+                    events.put(message, event);
                 }
             }
             ReplayedEvent last = batch.get(batch.size() - 1);
@@ -288,7 +288,9 @@ public class BulkReplay {
                 unitOfWork.attachTransaction(transactions);
                 unitOfWork.onPrepareCommit(committing -> tokens.store(lastToken));
                 ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                    Segment segment = segments.get(unitOfWork.getMessage());
+                    ReplayedEvent event = events.get(unitOfWork.getMessage());
+                    progress.handling(event.index());
+                    Segment segment = tokens.segment(event.segment());
                     return new DefaultInterceptorChain<>(unitOfWork, interceptors, message -> {
                         invoker.handle(message, segment);
                         return null;
