@@ -124,7 +124,12 @@ public class ProjectionRebuilds implements DisposableBean {
             log.info("Rebuild of projection {}: shutting down, resetting, replaying {} events",
                     processor.getName(), events.countEvents());
             processor.shutDown();
-            processor.resetTokens();
+            try {
+                processor.resetTokens();
+            } catch (RuntimeException e) {
+                processor.start(); // not reset (a segment claimed elsewhere?): it goes on as it was
+                throw e;
+            }
             runs.put(processor.getName(), new Run());
         }
         replaying.execute(() -> targets.forEach(this::replay));
@@ -153,14 +158,15 @@ public class ProjectionRebuilds implements DisposableBean {
         } catch (RuntimeException e) {
             log.error("Rebuild of projection {}: the bulk replay failed; the processor replays the rest itself",
                     name, e);
-        }
-        BulkProgress.Committed last = run.bulk.last();
-        if (last.position() >= 0) {
-            counted.put(name, new long[]{last.position(), last.done()}); // counting goes on from there
-        }
-        run.inBulk = false;
-        if (!closing) {
-            processor.start();
+        } finally {
+            BulkProgress.Committed last = run.bulk.last();
+            if (last.position() >= 0) {
+                counted.put(name, new long[]{last.position(), last.done()}); // counting goes on from there
+            }
+            run.inBulk = false;
+            if (!closing) {
+                processor.start(); // whatever happened: at the head, or on the replay tokens left
+            }
         }
     }
 

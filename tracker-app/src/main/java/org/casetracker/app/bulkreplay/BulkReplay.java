@@ -198,9 +198,10 @@ public class BulkReplay {
                     after = page.lastRow();
                 }
                 handOver(Delivery.END);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 queue.clear(); // make room: the handler must learn of it
-                queue.offer(new Delivery(null, e));
+                queue.offer(new Delivery(null, e instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("the bulk replay's reading thread failed", e)));
             }
         }
 
