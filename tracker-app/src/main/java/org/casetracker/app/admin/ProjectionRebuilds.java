@@ -119,8 +119,8 @@ public class ProjectionRebuilds implements DisposableBean {
         });
         runs.clear();
         lastStartedAt = Instant.now();
-        counted.clear();
         for (StreamingEventProcessor processor : targets) {
+            counted.remove(processor.getName()); // seeded again by the bulk replay; the others keep counting on
             log.info("Rebuild of projection {}: shutting down, resetting, replaying {} events",
                     processor.getName(), events.countEvents());
             processor.shutDown();

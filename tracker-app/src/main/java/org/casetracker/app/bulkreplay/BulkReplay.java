@@ -48,7 +48,8 @@ import java.util.function.BooleanSupplier;
 public class BulkReplay {
 
     private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
-    private static final int PAGES_AHEAD = 4;
+    /** Pages the reader may hold ready beyond a batch: it reads on while the handler handles and commits one. */
+    private static final int PAGES_BEYOND_A_BATCH = 2;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final JdbcTemplate jdbc;
@@ -139,13 +140,16 @@ public class BulkReplay {
         private final BulkProgress progress;
         private final BooleanSupplier stopping;
         private volatile boolean ended;
-        private final BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(PAGES_AHEAD);
+        private final BlockingQueue<Delivery> queue;
         private long done;
         private long claimsExtendedAt = System.nanoTime();
 
         Run(AbstractEventProcessor processor, SegmentTokens tokens, long head, BulkProgress progress,
             BooleanSupplier stopping) {
             this.stopping = stopping;
+            // room for a whole batch and more: with less the reader stopped while a batch was handled and committed,
+            // and the handler then waited for the reader to fill the next one
+            this.queue = new ArrayBlockingQueue<>((batchSize + pageSize - 1) / pageSize + PAGES_BEYOND_A_BATCH);
             this.processor = processor;
             this.invoker = processor.eventHandlerInvoker();
             this.interceptors = processor.getHandlerInterceptors();

@@ -9,6 +9,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,6 +47,23 @@ final class StoredEventPages {
         this.query = PAGE.formatted(pageSize);
     }
 
+    /** An entry as Axon's, its timestamp parsed once and without a formatter ({@link StoredTimestamps}). */
+    private static final class Entry extends GenericDomainEventEntry<byte[]> {
+        private final Instant timestamp;
+
+        Entry(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier, String stored,
+              String payloadType, String payloadRevision, byte[] payload, byte[] metaData, Instant timestamp) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, stored, payloadType, payloadRevision,
+                    payload, metaData);
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
+    }
+
     /**
      * The rows read and the events made of them: an upcaster may drop or split an event, so the next page starts after
      * the last row, not after the last event.
@@ -60,9 +78,11 @@ final class StoredEventPages {
             String aggregate = rs.getString(3);
             String eventId = rs.getString(5);
             // as the JPA storage engine reads it: an event stored without an aggregate carries its own id there
-            GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(rs.getString(2),
-                    eventId.equals(aggregate) ? null : aggregate, rs.getLong(4), eventId, rs.getString(6),
-                    rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
+            String timestamp = rs.getString(6);
+            GenericDomainEventEntry<byte[]> entry = new Entry(rs.getString(2),
+                    eventId.equals(aggregate) ? null : aggregate, rs.getLong(4), eventId, timestamp,
+                    rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10),
+                    StoredTimestamps.parse(timestamp));
             return new TrackedDomainEventData<>(GapAwareTrackingToken.newInstance(index, Collections.emptySet()),
                     entry);
         }, after, upTo);
