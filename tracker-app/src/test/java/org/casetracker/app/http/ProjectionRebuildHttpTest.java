@@ -40,8 +40,8 @@ class ProjectionRebuildHttpTest {
 
     /**
      * Joins the case-file processor: 200 ms per replayed event, nothing otherwise. The replay must outlast the test's
-     * checks "during" it; on PostgreSQL the cases' segments replay in parallel, and at 50 ms a rebuild of the record
-     * sometimes ended before the second rebuild was asked for (202 instead of 409).
+     * checks "during" it; when the processor replayed the store itself, PostgreSQL's segments replayed in parallel, and
+     * at 50 ms a rebuild of the record sometimes ended before the second rebuild was asked for (202 instead of 409).
      */
     @ProcessingGroup(CaseFileProjection.PROCESSING_GROUP)
     static class SlowReplay {
@@ -67,7 +67,8 @@ class ProjectionRebuildHttpTest {
     @Test
     void aRebuildReplaysInPlaceWhileReadsKeepAnsweringAndLeavesTheChainAlone() {
         try (ConfigurableApplicationContext app = Apps.start("rebuild", true, List.of(SlowReplayConfiguration.class),
-                "--tracker.processing.batch-size=5", "--tracker.admin.rebuild-progress-log-interval=200ms")) {
+                "--tracker.processing.batch-size=5", "--tracker.admin.rebuild-batch-size=5",
+                "--tracker.admin.rebuild-progress-log-interval=200ms")) {
             Http http = Apps.http(app);
             JdbcTemplate jdbc = Apps.jdbc(app);
             Map<String, Object> before = reads(http);
