@@ -1,6 +1,7 @@
 package org.casetracker.app.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
@@ -13,6 +14,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.casetracker.app.TrackerApplication;
 import org.casetracker.app.admin.ProjectionRebuilds;
@@ -241,52 +244,19 @@ class StoreBenchmark {
         long window = Math.min(total - stored.countEventsUpTo(windowStart), BenchResults.scaled(20_000, 2_000));
         long windowEnd = positionAfter(windowStart, window);
 
-        ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
-        long[] gcBefore = collections();
-        long started = System.nanoTime();
-        rebuilds.rebuild();
-        long deadline = started + Duration.ofMinutes(30).toNanos();
-        long enteredWindow = -1;
-        long leftWindow = -1;
-        // the rebuild's own progress, polled cheaply (the admin view counts the store's events on every call): the
-        // bulk replay's committed position, then the processor's; the rebuild ends when its processor, started at
-        // the store's head, holds its segment again (ADR 0021)
-        // when the rebuild passed each tenth of the store: where its time went (the cold start, the long case)
-        long lastPosition = stored.lastGlobalIndex();
-        long[] tenths = new long[10];
-        while (rebuilds.rebuilding()) {
-            assertThat(System.nanoTime()).as("rebuild within 30 minutes").isLessThan(deadline);
-            long position = rebuilds.position(CaseFileProjection.PROCESSING_GROUP).orElse(-1);
-            long now = System.nanoTime();
-            for (int tenth = 0; tenth < tenths.length; tenth++) {
-                if (tenths[tenth] == 0 && position >= lastPosition * (tenth + 1) / 10) {
-                    tenths[tenth] = now;
-                }
-            }
-            if (enteredWindow < 0 && position >= windowStart) {
-                enteredWindow = now;
-            }
-            if (leftWindow < 0 && position >= windowEnd) {
-                leftWindow = now;
-            }
-            Thread.sleep(5);
-        }
-        long rebuildNanos = System.nanoTime() - started;
-        long[] gcDuringRebuild = since(gcBefore);
-        BulkProgress bulk = rebuilds.lastBulkReplay(CaseFileProjection.PROCESSING_GROUP).orElseThrow();
-        double handlingCpu = bulk.handlingCpuNanos() / 1e9;
-        double readingCpu = bulk.readingCpuNanos() / 1e9;
+        // the limit's scan is measured warm (its first pass warms the JIT and the page cache), so is the rebuild: a
+        // first rebuild compiles the bulk replay's reading and handling paths, the second is the one measured; the
+        // first is reported beside it
+        TimedRebuild first = rebuild(total, windowStart, windowEnd);
+        TimedRebuild measured = rebuild(total, windowStart, windowEnd);
+        long rebuildNanos = measured.nanos();
+        long windowNanos = measured.windowNanos();
+        long[] gcDuringRebuild = measured.collections();
+        double handlingCpu = measured.handlingCpuSeconds();
+        double readingCpu = measured.readingCpuSeconds();
         // what the two threads would reach if each had a core of its own and they overlapped perfectly: the busier
         // thread's CPU time bounds the bulk replay; on a shared machine this moves far less than the wall time
         double perBusierThreadCpuSecond = BenchResults.round(total / Math.max(handlingCpu, readingCpu), 1);
-        StringBuilder progress = new StringBuilder("Rebuild passed each tenth of the store at (s):");
-        for (long at : tenths) {
-            progress.append(String.format(Locale.ROOT, " %.2f", at == 0 ? Double.NaN : (at - started) / 1e9));
-        }
-        System.out.println(progress);
-        assertThat(rebuilds.view().rebuilding()).isFalse();
-        assertThat(enteredWindow).as("the rebuild's progress was seen in the window").isPositive();
-        long windowNanos = (leftWindow < 0 ? System.nanoTime() : leftWindow) - enteredWindow;
 
         long[] axon = replayWithAxonDefaults(windowStart, windowEnd, window);
         Map<String, Double> byBatchSize = replayByBatchSize(total);
@@ -307,6 +277,8 @@ class StoreBenchmark {
         figures.put("events_per_s_in_window", replayInWindow);
         figures.put("axon_defaults_events", axon[0]);
         figures.put("rebuild_seconds", BenchResults.round(rebuildNanos / 1e9, 2));
+        figures.put("first_rebuild_events_per_s", BenchResults.perSecond(total, first.nanos()));
+        figures.put("first_rebuild_events_per_s_in_window", BenchResults.perSecond(window, first.windowNanos()));
         figures.put("batch_size", app.getEnvironment().getProperty("tracker.processing.batch-size", Integer.class));
         figures.put("events_per_s_by_batch_size", byBatchSize);
         Map<String, Double> ratioByBatchSize = new LinkedHashMap<>();
@@ -328,6 +300,8 @@ class StoreBenchmark {
                 + BenchResults.row("replay.events_per_s", replay, "full rebuild of the projections")
                 + BenchResults.row("replay.limit_events_per_s", limit, "JDBC scan + Jackson per payload")
                 + BenchResults.row("replay.ratio_to_limit", replay / limit, "target >= 0.5")
+                + BenchResults.row("replay.first_rebuild_events_per_s", BenchResults.perSecond(total, first.nanos()),
+                        "the first, cold rebuild")
                 + BenchResults.row("replay.axon_defaults_events_per_s", axonDefaults, "tracking processor, batch 1")
                 + BenchResults.row("replay.events_per_s_in_window", replayInWindow, "the rebuild, same window")
                 + BenchResults.row("replay.ratio_to_axon_defaults", replayInWindow / axonDefaults, "target >= 10")
@@ -457,11 +431,67 @@ class StoreBenchmark {
         }
     }
 
+    /** One full rebuild, timed: its wall time, its time over the window, its two threads' CPU, the collections. */
+    private record TimedRebuild(long nanos, long windowNanos, double handlingCpuSeconds, double readingCpuSeconds,
+                                long[] collections) {
+    }
+
+    private TimedRebuild rebuild(long total, long windowStart, long windowEnd) throws InterruptedException {
+        StoredEvents stored = app.getBean(StoredEvents.class);
+        ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
+        long[] gcBefore = collections();
+        long started = System.nanoTime();
+        rebuilds.rebuild();
+        long deadline = started + Duration.ofMinutes(30).toNanos();
+        long enteredWindow = -1;
+        long leftWindow = -1;
+        // the rebuild's own progress, polled cheaply (the admin view counts the store's events on every call): the
+        // bulk replay's committed position, then the processor's; the rebuild ends when its processor, started at
+        // the store's head, holds its segment again (ADR 0021)
+        // when the rebuild passed each tenth of the store: where its time went (the cold start, the long case)
+        long lastPosition = stored.lastGlobalIndex();
+        long[] tenths = new long[10];
+        while (rebuilds.rebuilding()) {
+            assertThat(System.nanoTime()).as("rebuild within 30 minutes").isLessThan(deadline);
+            long position = rebuilds.position(CaseFileProjection.PROCESSING_GROUP).orElse(-1);
+            long now = System.nanoTime();
+            for (int tenth = 0; tenth < tenths.length; tenth++) {
+                if (tenths[tenth] == 0 && position >= lastPosition * (tenth + 1) / 10) {
+                    tenths[tenth] = now;
+                }
+            }
+            if (enteredWindow < 0 && position >= windowStart) {
+                enteredWindow = now;
+            }
+            if (leftWindow < 0 && position >= windowEnd) {
+                leftWindow = now;
+            }
+            Thread.sleep(5);
+        }
+        long rebuildNanos = System.nanoTime() - started;
+        long[] gcDuringRebuild = since(gcBefore);
+        BulkProgress bulk = rebuilds.lastBulkReplay(CaseFileProjection.PROCESSING_GROUP).orElseThrow();
+        double handlingCpu = bulk.handlingCpuNanos() / 1e9;
+        double readingCpu = bulk.readingCpuNanos() / 1e9;
+        StringBuilder progress = new StringBuilder("Rebuild passed each tenth of the store at (s):");
+        for (long at : tenths) {
+            progress.append(String.format(Locale.ROOT, " %.2f", at == 0 ? Double.NaN : (at - started) / 1e9));
+        }
+        System.out.println(progress);
+        assertThat(rebuilds.view().rebuilding()).isFalse();
+        assertThat(enteredWindow).as("the rebuild's progress was seen in the window").isPositive();
+        long windowNanos = (leftWindow < 0 ? System.nanoTime() : leftWindow) - enteredWindow;
+        System.out.printf(Locale.ROOT, "Rebuild of %d events: %.2f s, %.1f events/s%n", total, rebuildNanos / 1e9,
+                BenchResults.perSecond(total, rebuildNanos));
+        return new TimedRebuild(rebuildNanos, windowNanos, handlingCpu, readingCpu, gcDuringRebuild);
+    }
+
     /**
      * The projection's handlers in a processor as Axon builds it when told nothing: a tracking processor with its
-     * default configuration (one thread, one segment, batch size 1), the app's token store and transaction manager,
-     * reading the event store directly. It starts after {@code from} and runs until it has handled the
-     * {@code events} events up to position {@code to}; returns {events handled, nanos}.
+     * default configuration (one thread, one segment, batch size 1), the JPA token store Axon's auto-configuration
+     * gives when JPA is present (the app's own stores its tokens by JDBC since ADR 0023: the peer keeps Axon's), the
+     * app's transaction manager, reading the event store directly. It starts after {@code from} and runs until it has
+     * handled the {@code events} events up to position {@code to}; returns {events handled, nanos}.
      */
     private long[] replayWithAxonDefaults(long from, long to, long events) throws InterruptedException {
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
@@ -469,7 +499,10 @@ class StoreBenchmark {
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
                         .eventHandlers(app.getBean(CaseFileProjection.class)).build())
                 .messageSource(app.getBean(EventStore.class))
-                .tokenStore(app.getBean(TokenStore.class))
+                .tokenStore(JpaTokenStore.builder()
+                        .entityManagerProvider(app.getBean(EntityManagerProvider.class))
+                        .serializer(app.getBean(Serializer.class))
+                        .build())
                 .transactionManager(app.getBean(TransactionManager.class))
                 // Axon's default configuration, only told where to start: like Axon's own initial token, a replay
                 // (up to the store's head), but from the window's start instead of the tail
