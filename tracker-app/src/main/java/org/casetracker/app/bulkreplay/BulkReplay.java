@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +60,8 @@ public class BulkReplay {
     private final TransactionManager transactions;
     private final int batchSize;
     private final int pageSize;
+    /** H2 hands a LOB column's value over as a temporary LOB, copied first; cast to bytes, it hands the bytes. */
+    private final boolean onH2;
     private final long claimExtensionNanos;
 
     public BulkReplay(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
@@ -74,6 +77,8 @@ public class BulkReplay {
         this.transactions = transactions;
         this.batchSize = Math.max(1, batchSize);
         this.pageSize = Math.max(1, pageSize);
+        this.onH2 = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                "H2".equals(connection.getMetaData().getDatabaseProductName())));
         this.claimExtensionNanos = Duration.ofMillis(claimExtensionMs).toNanos();
     }
 
@@ -161,7 +166,7 @@ public class BulkReplay {
         /** True when every event up to the head was handled, false when asked to stop first. */
         boolean replay() {
             StoredEventPages pages = new StoredEventPages(jdbc, serializer, axon.upcasterChain(), this::segmentOf,
-                    pageSize);
+                    pageSize, onH2);
             Thread reader = new Thread(() -> read(pages), "projection-rebuild-reader-" + processor.getName());
             reader.setDaemon(true);
             reader.start();
