@@ -8,9 +8,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The highest global index in the store, read while holding the {@link AppendLock} in a short transaction of its own:
  * at that moment no appending transaction has drawn an index it has not committed, so every index up to this one is
- * either stored or will never be. The lock is released at once; appends wait only for this read. Read as
- * {@link ChainWriter} reads the head it extends the chain to; a projection rebuild replays up to it and hands its
- * processor a token there (ADR 0021).
+ * either stored or will never be. The lock is released at once; appends wait only for this read (and, as for every
+ * holder of the lock, for linking events stored without a link, if any, before it commits: ADR 0026). A projection
+ * rebuild replays up to it and hands its processor a token there (ADR 0021).
  */
 @Component
 public class SettledHead {

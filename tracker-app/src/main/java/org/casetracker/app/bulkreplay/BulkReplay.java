@@ -60,8 +60,6 @@ public class BulkReplay {
     private final TransactionManager transactions;
     private final int batchSize;
     private final int pageSize;
-    /** H2 hands a LOB column's value over as a temporary LOB, copied first; cast to bytes, it hands the bytes. */
-    private final boolean onH2;
     private final long claimExtensionNanos;
 
     public BulkReplay(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
@@ -77,9 +75,16 @@ public class BulkReplay {
         this.transactions = transactions;
         this.batchSize = Math.max(1, batchSize);
         this.pageSize = Math.max(1, pageSize);
-        this.onH2 = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                "H2".equals(connection.getMetaData().getDatabaseProductName())));
         this.claimExtensionNanos = Duration.ofMillis(claimExtensionMs).toNanos();
+    }
+
+    /**
+     * H2 hands a LOB column's value over as a temporary LOB it copies first; cast to bytes, it hands the bytes. Asked
+     * once per rebuild, not at start-up.
+     */
+    private boolean onH2() {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                "H2".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
     /** How a bulk replay ended. */
@@ -166,7 +171,7 @@ public class BulkReplay {
         /** True when every event up to the head was handled, false when asked to stop first. */
         boolean replay() {
             StoredEventPages pages = new StoredEventPages(jdbc, serializer, axon.upcasterChain(), this::segmentOf,
-                    pageSize, onH2);
+                    pageSize, onH2());
             Thread reader = new Thread(() -> read(pages), "projection-rebuild-reader-" + processor.getName());
             reader.setDaemon(true);
             reader.start();

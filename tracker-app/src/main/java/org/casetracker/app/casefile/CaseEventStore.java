@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -204,7 +205,7 @@ public class CaseEventStore {
         return jdbc.query(KEPT, (row, n) -> {
             long count = row.getLong(1);
             return row.wasNull() ? null : new Shape(count, row.getLong(2));
-        }, caseId).stream().filter(java.util.Objects::nonNull).findFirst();
+        }, caseId).stream().filter(Objects::nonNull).findFirst();
     }
 
     /** The case's index rows counted: what {@link #kept} says, read from the rows themselves. */
