@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -76,15 +75,6 @@ public class BulkReplay {
         this.batchSize = Math.max(1, batchSize);
         this.pageSize = Math.max(1, pageSize);
         this.claimExtensionNanos = Duration.ofMillis(claimExtensionMs).toNanos();
-    }
-
-    /**
-     * H2 hands a LOB column's value over as a temporary LOB it copies first; cast to bytes, it hands the bytes. Asked
-     * once per rebuild, not at start-up.
-     */
-    private boolean onH2() {
-        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                "H2".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
     /** How a bulk replay ended. */
@@ -171,7 +161,7 @@ public class BulkReplay {
         /** True when every event up to the head was handled, false when asked to stop first. */
         boolean replay() {
             StoredEventPages pages = new StoredEventPages(jdbc, serializer, axon.upcasterChain(), this::segmentOf,
-                    pageSize, onH2());
+                    pageSize);
             Thread reader = new Thread(() -> read(pages), "projection-rebuild-reader-" + processor.getName());
             reader.setDaemon(true);
             reader.start();

@@ -26,7 +26,7 @@ final class StoredEventPages {
 
     private static final String PAGE = """
             select global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
-                   payload_type, payload_revision, %s, %s
+                   payload_type, payload_revision, payload, meta_data
             from domain_event_entry
             where global_index > ? and global_index <= ?
             order by global_index
@@ -39,14 +39,12 @@ final class StoredEventPages {
     private final String query;
 
     StoredEventPages(JdbcTemplate jdbc, Serializer serializer, EventUpcaster upcasters,
-                     ToIntFunction<TrackedEventMessage<?>> segmentOf, int pageSize, boolean lobsCastToBytes) {
+                     ToIntFunction<TrackedEventMessage<?>> segmentOf, int pageSize) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.upcasters = upcasters;
         this.segmentOf = segmentOf;
-        this.query = lobsCastToBytes
-                ? PAGE.formatted("cast(payload as varbinary)", "cast(meta_data as varbinary)", pageSize)
-                : PAGE.formatted("payload", "meta_data", pageSize);
+        this.query = PAGE.formatted(pageSize);
     }
 
     /** An entry as Axon's, its timestamp parsed once and without a formatter ({@link StoredTimestamps}). */

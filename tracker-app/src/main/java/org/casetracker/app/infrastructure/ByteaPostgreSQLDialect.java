@@ -47,12 +47,10 @@ public class ByteaPostgreSQLDialect extends PostgreSQLDialect {
     @Override
     public void contributeTypes(TypeContributions contributions, ServiceRegistry services) {
         super.contributeTypes(contributions, services);
-        JdbcTypeRegistry types = contributions.getTypeConfiguration().getJdbcTypeRegistry();
         // @Lob resolves to the MATERIALIZED_* codes; both bound as values, never through setBlob/setClob (which make
         // the driver create a large object and send its oid)
-        for (int blob : new int[]{SqlTypes.BLOB, SqlTypes.MATERIALIZED_BLOB}) {
-            types.addDescriptor(blob, BinaryJdbcType.INSTANCE); // setBytes/getBytes on bytea
-        }
+        InlineBinaryH2Dialect.bindBinaryLobsAs(BinaryJdbcType.INSTANCE, contributions); // bytea
+        JdbcTypeRegistry types = contributions.getTypeConfiguration().getJdbcTypeRegistry();
         for (int clob : new int[]{SqlTypes.CLOB, SqlTypes.MATERIALIZED_CLOB}) {
             types.addDescriptor(clob, ClobJdbcType.STRING_BINDING); // setString/getString on text
         }
