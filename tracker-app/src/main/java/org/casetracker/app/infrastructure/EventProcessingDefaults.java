@@ -24,7 +24,7 @@ public class EventProcessingDefaults {
             @Value("${tracker.processing.token-claim-interval-ms:1000}") long tokenClaimIntervalMs,
             @Value("${tracker.processing.claim-extension-threshold-ms:2000}") long claimExtensionThresholdMs,
             @Value("${tracker.processing.segments:1}") int segments,
-            @Value("${tracker.processing.wake-up-interval:0ms}") Duration wakeUpInterval) {
+            @Value("${tracker.processing.wake-up-interval:10ms}") Duration wakeUpInterval) {
         return configurer -> configurer
                 // one per Axon configuration, built on first use (a Spring bean would depend on itself here)
                 .registerComponent(AwakeningEventSource.class,
