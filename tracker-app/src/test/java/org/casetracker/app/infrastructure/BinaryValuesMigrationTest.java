@@ -1,8 +1,6 @@
 package org.casetracker.app.infrastructure;
 
-import org.casetracker.app.TrackerApplication;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,7 +26,7 @@ class BinaryValuesMigrationTest {
     void blobsOfAStoreMadeBeforeV4BecomeValuesInTheRowAndNothingIsLost() {
         Path dataDir = InfraTestConfig.newDataDir();
         List<Map<String, Object>> before;
-        try (ConfigurableApplicationContext old = start(dataDir, "--spring.flyway.target=3",
+        try (ConfigurableApplicationContext old = InfraTestConfig.startTracker(dataDir, "--spring.flyway.target=3",
                 "--spring.jpa.database-platform=org.hibernate.dialect.H2Dialect", "--tracker.seed.enabled=true")) {
             JdbcTemplate jdbc = old.getBean(JdbcTemplate.class);
             assertThat(typeOf(jdbc, "domain_event_entry", "payload")).isEqualTo("binary large object");
@@ -36,7 +34,8 @@ class BinaryValuesMigrationTest {
             before = jdbc.queryForList(EVENTS);
             assertThat(before).hasSizeGreaterThan(40);
         }
-        try (ConfigurableApplicationContext migrated = start(dataDir, "--tracker.seed.enabled=true")) {
+        try (ConfigurableApplicationContext migrated = InfraTestConfig.startTracker(dataDir,
+                "--tracker.seed.enabled=true")) {
             JdbcTemplate jdbc = migrated.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class))
                     .isEqualTo("4");
@@ -74,13 +73,5 @@ class BinaryValuesMigrationTest {
     private static String nullable(JdbcTemplate jdbc, String table, String column) {
         return jdbc.queryForObject("select is_nullable from information_schema.columns "
                 + "where lower(table_name) = ? and lower(column_name) = ?", String.class, table, column);
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String... arguments) {
-        String[] all = new String[arguments.length + 2];
-        all[0] = "--server.port=0";
-        all[1] = "--tracker.data-dir=" + dataDir;
-        System.arraycopy(arguments, 0, all, 2, arguments.length);
-        return new SpringApplicationBuilder(TrackerApplication.class).run(all);
     }
 }

@@ -1,8 +1,6 @@
 package org.casetracker.app.infrastructure;
 
-import org.casetracker.app.TrackerApplication;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,14 +22,16 @@ class FlywayBaselineTest {
     void aStoreMadeByDdlAutoIsBaselinedAndKeepsItsEvents() {
         Path dataDir = InfraTestConfig.newDataDir();
         long events;
-        try (ConfigurableApplicationContext old = start(dataDir, "--spring.flyway.enabled=false",
+        try (ConfigurableApplicationContext old = InfraTestConfig.startTracker(dataDir,
+                "--spring.flyway.enabled=false",
                 "--spring.jpa.hibernate.ddl-auto=update", "--tracker.seed.enabled=true")) {
             JdbcTemplate jdbc = old.getBean(JdbcTemplate.class);
             events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
             assertThat(events).isGreaterThan(40);
             assertThat(tables(jdbc)).doesNotContain("flyway_schema_history");
         }
-        try (ConfigurableApplicationContext migrated = start(dataDir, "--tracker.seed.enabled=true")) {
+        try (ConfigurableApplicationContext migrated = InfraTestConfig.startTracker(dataDir,
+                "--tracker.seed.enabled=true")) {
             JdbcTemplate jdbc = migrated.getBean(JdbcTemplate.class);
             List<Map<String, Object>> history = jdbc.queryForList(
                     "select \"version\", \"type\" from \"flyway_schema_history\" where \"version\" = '1'");
@@ -47,13 +47,5 @@ class FlywayBaselineTest {
 
     private static List<String> tables(JdbcTemplate jdbc) {
         return jdbc.queryForList("select lower(table_name) from information_schema.tables", String.class);
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String... arguments) {
-        String[] all = new String[arguments.length + 2];
-        all[0] = "--server.port=0";
-        all[1] = "--tracker.data-dir=" + dataDir;
-        System.arraycopy(arguments, 0, all, 2, arguments.length);
-        return new SpringApplicationBuilder(TrackerApplication.class).run(all);
     }
 }

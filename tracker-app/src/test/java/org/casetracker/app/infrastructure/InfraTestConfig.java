@@ -1,7 +1,10 @@
 package org.casetracker.app.infrastructure;
 
 import org.axonframework.config.ConfigurerModule;
+import org.casetracker.app.TrackerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import java.nio.file.Path;
@@ -31,5 +34,14 @@ public class InfraTestConfig {
     /** A fresh data directory for one test database (absolute: H2 wants relative paths to start with ./). */
     static Path newDataDir() {
         return Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
+    }
+
+    /** The tracker itself on that directory (no test beans), on a free port, with these further arguments. */
+    static ConfigurableApplicationContext startTracker(Path dataDir, String... arguments) {
+        String[] all = new String[arguments.length + 2];
+        all[0] = "--server.port=0";
+        all[1] = "--tracker.data-dir=" + dataDir;
+        System.arraycopy(arguments, 0, all, 2, arguments.length);
+        return new SpringApplicationBuilder(TrackerApplication.class).run(all);
     }
 }
