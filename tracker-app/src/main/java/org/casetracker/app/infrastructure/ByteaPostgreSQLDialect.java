@@ -49,7 +49,7 @@ public class ByteaPostgreSQLDialect extends PostgreSQLDialect {
         super.contributeTypes(contributions, services);
         // @Lob resolves to the MATERIALIZED_* codes; both bound as values, never through setBlob/setClob (which make
         // the driver create a large object and send its oid)
-        InlineBinaryH2Dialect.bindBinaryLobsAs(BinaryJdbcType.INSTANCE, contributions); // bytea
+        LobsAsValues.bindBinaryLobsAs(BinaryJdbcType.INSTANCE, contributions); // bytea
         JdbcTypeRegistry types = contributions.getTypeConfiguration().getJdbcTypeRegistry();
         for (int clob : new int[]{SqlTypes.CLOB, SqlTypes.MATERIALIZED_CLOB}) {
             types.addDescriptor(clob, ClobJdbcType.STRING_BINDING); // setString/getString on text

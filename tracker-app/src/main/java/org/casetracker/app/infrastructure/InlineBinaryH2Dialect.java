@@ -5,9 +5,7 @@ import org.hibernate.dialect.H2Dialect;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.type.SqlTypes;
-import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.descriptor.jdbc.VarbinaryJdbcType;
-import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
 
 /**
  * H2 with {@code @Lob byte[]} columns (Axon's payload, metadata and token) as {@code binary varying}, stored in the
@@ -43,17 +41,6 @@ public class InlineBinaryH2Dialect extends H2Dialect {
     public void contributeTypes(TypeContributions contributions, ServiceRegistry services) {
         super.contributeTypes(contributions, services);
         // varying, not BinaryJdbcType: H2's binary(n) is of fixed length
-        bindBinaryLobsAs(VarbinaryJdbcType.INSTANCE, contributions);
-    }
-
-    /**
-     * {@code @Lob byte[]} resolves to the MATERIALIZED_BLOB code: both bound as {@code bytes} values with
-     * setBytes/getBytes, never as a {@code Blob}.
-     */
-    static void bindBinaryLobsAs(JdbcType bytes, TypeContributions contributions) {
-        JdbcTypeRegistry types = contributions.getTypeConfiguration().getJdbcTypeRegistry();
-        for (int blob : new int[]{SqlTypes.BLOB, SqlTypes.MATERIALIZED_BLOB}) {
-            types.addDescriptor(blob, bytes);
-        }
+        LobsAsValues.bindBinaryLobsAs(VarbinaryJdbcType.INSTANCE, contributions);
     }
 }
